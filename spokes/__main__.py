@@ -1,0 +1,3 @@
+from spokes.cli import main
+
+main()

@@ -1,0 +1,62 @@
+"""The root command: global options, and the command groups joined with ``add_typer``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from spokes import __version__, i18n
+from spokes.cli import demo, incident, spokesperson, status, unit
+from spokes.cli import workspace as workspace_commands
+from spokes.cli.common import SpokesGroup
+from spokes.i18n import t
+from spokes.workspace import Workspace
+
+app = typer.Typer(
+    name="spokes",
+    cls=SpokesGroup,
+    help=t("help.app"),
+    no_args_is_help=True,
+    add_completion=False,
+    # Never print local variables in a traceback: they may hold a database password.
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spokes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help=t("help.opt.lang"), metavar="vi|en", show_default=False),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=t("help.opt.version")),
+    ] = False,
+) -> None:
+    if lang is not None and i18n.normalise(lang) is None:
+        raise typer.BadParameter(t("lang.unknown", value=lang), param_hint="--lang")
+    ws = Workspace.load()
+    ws.lang, ws.lang_source = i18n.resolve(lang, ws.config.lang)
+    i18n.set_language(ws.lang)
+    i18n.set_zone(ws.tz)
+    ctx.obj = ws
+    ctx.call_on_close(ws.close)
+
+
+workspace_commands.register(app)
+status.register(app)
+demo.register(app)
+app.add_typer(unit.app, name="unit", help=t("help.unit"))
+app.add_typer(spokesperson.app, name="spokesperson", help=t("help.spokesperson"))
+app.add_typer(incident.app, name="incident", help=t("help.incident"))

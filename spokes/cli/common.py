@@ -1,0 +1,92 @@
+"""What every command shares: the workspace of this run, times typed on the command line,
+output helpers, and the one error boundary."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from spokes import clock
+from spokes.errors import ExitCode, SpokesError
+from spokes.i18n import t
+from spokes.workspace import Workspace
+
+ENV_DEBUG = "SPOKES_DEBUG"
+
+
+class SpokesGroup(TyperGroup):
+    """The error boundary: a :class:`SpokesError` from any command becomes one line on
+    stderr and exit code 1. Nothing else is caught here (see ``spokes.cli.main``)."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own Context type is private
+        try:
+            return super().invoke(ctx)
+        except SpokesError as error:
+            if os.environ.get(ENV_DEBUG) == "1":
+                raise
+            fail(error.render(), error.exit_code)
+
+
+def fail(message: str, code: int = ExitCode.USER_ERROR) -> None:
+    typer.echo(f"{t('label.error')}: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"{t('label.warning')}: {message}", err=True)
+
+
+def workspace(ctx: typer.Context) -> Workspace:
+    """The workspace of this run, loaded by the root callback."""
+    root = ctx.find_root()
+    found = root.obj
+    assert isinstance(found, Workspace), "the root callback sets the workspace"
+    return found
+
+
+def parse_past(ws: Workspace, text: str | None, default: datetime | None = None) -> datetime:
+    """A typed time that must not lie in the future; ``default`` (now) when not given."""
+    from spokes.timeparse import parse_time
+
+    now = ws.now()
+    if text is None:
+        return default or now
+    return parse_time(text, tz=ws.tz, now=now)
+
+
+def parse_any(ws: Workspace, text: str) -> datetime:
+    """A typed time that may lie in the future (the end of an authorisation)."""
+    from spokes.timeparse import parse_time
+
+    return parse_time(text, tz=ws.tz, now=ws.now(), allow_future=True)
+
+
+def optional_past(ws: Workspace, text: str | None) -> datetime | None:
+    return None if text is None else parse_past(ws, text)
+
+
+def print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def echo(text: str = "") -> None:
+    typer.echo(text)
+
+
+def debug_enabled() -> bool:
+    return os.environ.get(ENV_DEBUG) == "1"
+
+
+def frozen_note() -> str | None:
+    """A reminder, in headers, that the clock is frozen (so nobody trusts a stale time)."""
+    return t("label.frozen_clock") if clock.is_frozen() else None
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

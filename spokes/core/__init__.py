@@ -1,0 +1,1 @@
+"""The domain: units, spokespersons, incidents and their clocks. Never prints."""

@@ -1,0 +1,454 @@
+"""Incidents on the deadline clock.
+
+The clock starts when the incident **occurred**, not when it was typed in. The lead unit is
+the single focal point for speaking. Deadlines are never stored: they are read from the
+policy rules each time, so a corrected time or a changed rule is reflected at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from spokes.clock import from_db, to_db
+from spokes.config import Config
+from spokes.core import audit, policy
+from spokes.core.spokespersons import Spokesperson, authorisations_at, regulars_at
+from spokes.core.units import get as get_unit
+from spokes.core.units import normalise_code
+from spokes.errors import InvalidInput, NotFound, Refused
+from spokes.store import Store
+
+SEVERITIES = ("low", "medium", "high", "critical")
+CHANNELS = (
+    "press-conference",
+    "press-release",
+    "portal",
+    "social",
+    "interview",
+    "phone",
+    "written",
+)
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: str
+    title: str
+    lead_unit: str
+    lead_kind: str | None
+    status: str
+    category: str | None
+    severity: str | None
+    location: str | None
+    occurred_at: datetime
+    received_at: datetime
+    decided_at: datetime | None
+    informed_at: datetime | None
+    informed_channel: str | None
+    informed_by: str | None
+    informed_note: str | None
+    closed_at: datetime | None
+    close_note: str | None
+    involves: tuple[str, ...] = ()
+
+    def subject(self) -> policy.Subject:
+        return policy.Subject(
+            occurred_at=self.occurred_at,
+            received_at=self.received_at,
+            decided_at=self.decided_at,
+            informed_at=self.informed_at,
+            category=self.category,
+            severity=self.severity,
+            unit_kind=self.lead_kind,
+        )
+
+    def read_clock(self, config: Config, at: datetime) -> policy.Reading:
+        # A closed incident's clock stops when it was closed.
+        moment = min(at, self.closed_at) if self.closed_at else at
+        return policy.read(self.subject(), config.rules, moment, config.warning)
+
+
+@dataclass(frozen=True)
+class View:
+    """An incident with its clock and its spokesperson at one moment: what every output shows."""
+
+    incident: Incident
+    reading: policy.Reading
+    spokesperson: Spokesperson | None
+
+
+@dataclass
+class Draft:
+    """What ``incident open`` was told, already parsed."""
+
+    title: str
+    lead_unit: str
+    occurred_at: datetime
+    received_at: datetime
+    decided_at: datetime | None = None
+    category: str | None = None
+    severity: str | None = None
+    location: str | None = None
+    involves: list[str] = field(default_factory=list)
+
+
+_SELECT = "SELECT i.*, u.kind AS lead_kind FROM incidents i JOIN units u ON u.code = i.lead_unit"
+
+
+def _incident(row: dict[str, Any], involves: tuple[str, ...]) -> Incident:
+    occurred, received = from_db(row["occurred_at"]), from_db(row["received_at"])
+    assert occurred is not None and received is not None
+    return Incident(
+        id=row["id"],
+        title=row["title"],
+        lead_unit=row["lead_unit"],
+        lead_kind=row["lead_kind"],
+        status=row["status"],
+        category=row["category"],
+        severity=row["severity"],
+        location=row["location"],
+        occurred_at=occurred,
+        received_at=received,
+        decided_at=from_db(row["decided_at"]),
+        informed_at=from_db(row["informed_at"]),
+        informed_channel=row["informed_channel"],
+        informed_by=row["informed_by"],
+        informed_note=row["informed_note"],
+        closed_at=from_db(row["closed_at"]),
+        close_note=row["close_note"],
+        involves=involves,
+    )
+
+
+def _clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    return text or None
+
+
+def _check_times(
+    occurred: datetime, received: datetime, decided: datetime | None, informed: datetime | None
+) -> None:
+    if received < occurred:
+        raise InvalidInput("incident.received_before_occurred")
+    if decided is not None and decided < occurred:
+        raise InvalidInput("incident.decided_before_occurred")
+    if informed is not None and informed < occurred:
+        raise InvalidInput("incident.informed_before_occurred")
+
+
+def _check_choice(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip().lower()
+    if cleaned not in choices:
+        raise InvalidInput(key, value=value, choices=", ".join(choices))
+    return cleaned
+
+
+def validate_draft(draft: Draft) -> Draft:
+    """Checks what can be checked without the database; returns the cleaned draft."""
+    title = _clean_text(draft.title)
+    if not title:
+        raise InvalidInput("incident.empty_title")
+    _check_times(draft.occurred_at, draft.received_at, draft.decided_at, None)
+    return Draft(
+        title=title,
+        lead_unit=normalise_code(draft.lead_unit),
+        occurred_at=draft.occurred_at,
+        received_at=draft.received_at,
+        decided_at=draft.decided_at,
+        category=(_clean_text(draft.category) or "").lower() or None,
+        severity=_check_choice(draft.severity, SEVERITIES, "incident.bad_severity"),
+        location=_clean_text(draft.location),
+        involves=[normalise_code(code) for code in draft.involves],
+    )
+
+
+def open_incident(store: Store, draft: Draft, tz: ZoneInfo, at: datetime) -> Incident:
+    draft = validate_draft(draft)
+    with store.transaction():
+        lead = get_unit(store, draft.lead_unit)
+        involved = _involved(store, draft.involves, lead.code)
+        year = at.astimezone(tz).year
+        incident_id = f"{year}-{store.next_value(f'incident-{year}'):04d}"
+        store.execute(
+            "INSERT INTO incidents (id, title, lead_unit, status, category, severity, location,"
+            " occurred_at, received_at, decided_at, created_at, updated_at)"
+            " VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                incident_id,
+                draft.title,
+                lead.code,
+                draft.category,
+                draft.severity,
+                draft.location,
+                to_db(draft.occurred_at),
+                to_db(draft.received_at),
+                to_db(draft.decided_at),
+                to_db(at),
+                to_db(at),
+            ),
+        )
+        _set_involved(store, incident_id, involved)
+        audit.record(
+            store,
+            "incident-opened",
+            at,
+            incident_id=incident_id,
+            unit_code=lead.code,
+            title=draft.title,
+            occurred_at=to_db(draft.occurred_at),
+            received_at=to_db(draft.received_at),
+            decided_at=to_db(draft.decided_at),
+            involves=involved,
+        )
+    return get(store, incident_id)
+
+
+def _involved(store: Store, codes: list[str], lead: str) -> list[str]:
+    involved: list[str] = []
+    for code in codes:
+        unit = get_unit(store, code)
+        if unit.code != lead and unit.code not in involved:
+            involved.append(unit.code)
+    return involved
+
+
+def _set_involved(store: Store, incident_id: str, codes: list[str]) -> None:
+    store.execute("DELETE FROM incident_units WHERE incident_id = ?", (incident_id,))
+    for code in codes:
+        store.execute(
+            "INSERT INTO incident_units (incident_id, unit_code) VALUES (?, ?)",
+            (incident_id, code),
+        )
+
+
+def get(store: Store, incident_id: str) -> Incident:
+    key = incident_id.strip().upper()
+    row = store.query_one(_SELECT + " WHERE i.id = ?", (key,))
+    if row is None:
+        raise NotFound("incident.unknown", id=incident_id, hint=_suggest(store, key))
+    involves = store.query(
+        "SELECT unit_code FROM incident_units WHERE incident_id = ? ORDER BY unit_code", (key,)
+    )
+    return _incident(row, tuple(r["unit_code"] for r in involves))
+
+
+def _suggest(store: Store, key: str) -> str:
+    # Only recent ids: the suggestion is for a typo, and the table can be large.
+    recent = [r["id"] for r in store.query("SELECT id FROM incidents ORDER BY id DESC LIMIT 500")]
+    close = difflib.get_close_matches(key, recent, n=1, cutoff=0.7)
+    return close[0] if close else ""
+
+
+def select(
+    store: Store,
+    status: str | None = "open",
+    unit: str | None = None,
+    since: datetime | None = None,
+) -> list[Incident]:
+    """Incidents by status (``None`` for all), lead unit and occurrence time."""
+    where: list[str] = []
+    params: list[Any] = []
+    if status is not None:
+        where.append("i.status = ?")
+        params.append(status)
+    if unit is not None:
+        where.append("i.lead_unit = ?")
+        params.append(get_unit(store, unit).code)
+    if since is not None:
+        where.append("i.occurred_at >= ?")
+        params.append(to_db(since))
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    rows = store.query(_SELECT + clause + " ORDER BY i.occurred_at, i.id", params)
+    involves = _involves_of(store, status)
+    return [_incident(row, involves.get(row["id"], ())) for row in rows]
+
+
+def _involves_of(store: Store, status: str | None) -> dict[str, tuple[str, ...]]:
+    sql = "SELECT iu.incident_id, iu.unit_code FROM incident_units iu"
+    params: list[Any] = []
+    if status is not None:
+        sql += " JOIN incidents i ON i.id = iu.incident_id WHERE i.status = ?"
+        params.append(status)
+    found: dict[str, list[str]] = {}
+    for row in store.query(sql + " ORDER BY iu.unit_code", params):
+        found.setdefault(row["incident_id"], []).append(row["unit_code"])
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def views(store: Store, config: Config, incidents: list[Incident], at: datetime) -> list[View]:
+    """Each incident with its clock and the lead unit's spokesperson on duty at ``at``."""
+    regulars = regulars_at(store, at)
+    grants: list[Spokesperson] | None = None
+    result = []
+    for incident in incidents:
+        speaker = regulars.get(incident.lead_unit)
+        if speaker is None:
+            grants = authorisations_at(store, at) if grants is None else grants
+            speaker = next(
+                (
+                    g
+                    for g in grants
+                    if g.unit_code == incident.lead_unit and g.incident_id in (None, incident.id)
+                ),
+                None,
+            )
+        result.append(View(incident, incident.read_clock(config, at), speaker))
+    return result
+
+
+def inform(
+    store: Store,
+    incident_id: str,
+    informed_at: datetime,
+    channel: str | None,
+    by: str | None,
+    note: str | None,
+    at: datetime,
+) -> Incident:
+    """Records that initial information was given to the press; this stops the clock."""
+    channel = _check_choice(channel, CHANNELS, "incident.bad_channel")
+    with store.transaction():
+        incident = get(store, incident_id)
+        if incident.informed_at is not None:
+            raise Refused("incident.already_informed", id=incident.id, at=incident.informed_at)
+        if incident.status == "closed":
+            raise Refused("incident.closed", id=incident.id)
+        _check_times(incident.occurred_at, incident.received_at, None, informed_at)
+        store.execute(
+            "UPDATE incidents SET informed_at = ?, informed_channel = ?, informed_by = ?,"
+            " informed_note = ?, updated_at = ? WHERE id = ?",
+            (
+                to_db(informed_at),
+                channel,
+                _clean_text(by),
+                _clean_text(note),
+                to_db(at),
+                incident.id,
+            ),
+        )
+        audit.record(
+            store,
+            "incident-informed",
+            at,
+            incident_id=incident.id,
+            unit_code=incident.lead_unit,
+            informed_at=to_db(informed_at),
+            channel=channel,
+            by=_clean_text(by),
+            note=_clean_text(note),
+        )
+    return get(store, incident.id)
+
+
+EDITABLE = (
+    "title",
+    "lead_unit",
+    "occurred_at",
+    "received_at",
+    "decided_at",
+    "category",
+    "severity",
+    "location",
+    "involves",
+)
+
+
+def edit(store: Store, incident_id: str, changes: dict[str, Any], at: datetime) -> Incident:
+    """Corrects an incident; a corrected time recomputes its deadlines (they are never stored)."""
+    if not changes:
+        raise InvalidInput("incident.nothing_to_change")
+    with store.transaction():
+        incident = get(store, incident_id)
+        updated = _apply(store, incident, changes)
+        _check_times(
+            updated["occurred_at"],
+            updated["received_at"],
+            updated["decided_at"],
+            incident.informed_at,
+        )
+        before = {key: _plain(getattr(incident, key)) for key in changes}
+        after = {key: _plain(updated[key]) for key in changes}
+        columns = [key for key in changes if key != "involves"]
+        if columns:
+            assignments = ", ".join(f"{key} = ?" for key in columns)
+            store.execute(
+                f"UPDATE incidents SET {assignments}, updated_at = ? WHERE id = ?",
+                (*[_column(updated[key]) for key in columns], to_db(at), incident.id),
+            )
+        if "involves" in changes:
+            _set_involved(store, incident.id, list(updated["involves"]))
+        audit.record(
+            store,
+            "incident-edited",
+            at,
+            incident_id=incident.id,
+            unit_code=incident.lead_unit,
+            before=before,
+            after=after,
+        )
+    return get(store, incident.id)
+
+
+def _apply(store: Store, incident: Incident, changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(changes) - set(EDITABLE)
+    assert not unknown, unknown  # the CLI only passes editable fields
+    updated = {key: getattr(incident, key) for key in EDITABLE}
+    updated.update(changes)
+    if "title" in changes:
+        updated["title"] = _clean_text(changes["title"])
+        if not updated["title"]:
+            raise InvalidInput("incident.empty_title")
+    if "lead_unit" in changes:
+        updated["lead_unit"] = get_unit(store, changes["lead_unit"]).code
+    if "severity" in changes:
+        updated["severity"] = _check_choice(
+            changes["severity"], SEVERITIES, "incident.bad_severity"
+        )
+    if "category" in changes:
+        updated["category"] = (_clean_text(changes["category"]) or "").lower() or None
+    if "location" in changes:
+        updated["location"] = _clean_text(changes["location"])
+    if "involves" in changes:
+        updated["involves"] = tuple(_involved(store, changes["involves"], updated["lead_unit"]))
+    return updated
+
+
+def _column(value: Any) -> Any:
+    return to_db(value) if isinstance(value, datetime) else value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return to_db(value)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def close(store: Store, incident_id: str, note: str | None, at: datetime) -> Incident:
+    with store.transaction():
+        incident = get(store, incident_id)
+        if incident.status == "closed":
+            raise Refused("incident.already_closed", id=incident.id, at=incident.closed_at)
+        store.execute(
+            "UPDATE incidents SET status = 'closed', closed_at = ?, close_note = ?, updated_at = ?"
+            " WHERE id = ?",
+            (to_db(at), _clean_text(note), to_db(at), incident.id),
+        )
+        audit.record(
+            store,
+            "incident-closed",
+            at,
+            incident_id=incident.id,
+            unit_code=incident.lead_unit,
+            note=_clean_text(note),
+            informed=incident.informed_at is not None,
+        )
+    return get(store, incident.id)

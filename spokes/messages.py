@@ -1,0 +1,556 @@
+"""Every message the program prints, as ``key: (English, Vietnamese)``.
+
+Keep the two side by side: a reviewer sees at once when one is missing or says something else.
+Placeholders are ``str.format`` fields; a datetime placeholder is shown in the workspace's zone.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- labels ------------------------------------------------------------------------------
+    "label.error": ("Error", "Lỗi"),
+    "label.warning": ("Warning", "Cảnh báo"),
+    "label.frozen_clock": (
+        "(clock frozen by SPOKES_NOW)",
+        "(đồng hồ đang cố định theo SPOKES_NOW)",
+    ),
+    "hint.did_you_mean": ("Did you mean '{hint}'?", "Có phải ý bạn là '{hint}'?"),
+    "error.internal": (
+        "unexpected internal error ({kind}). Run again with SPOKES_DEBUG=1 to see the details"
+        " and report them.",
+        "lỗi nội bộ không mong đợi ({kind}). Chạy lại với SPOKES_DEBUG=1 để xem chi tiết và"
+        " báo lại cho nhóm phát triển.",
+    ),
+    "lang.unknown": (
+        "unknown language '{value}': use vi or en",
+        "không có ngôn ngữ '{value}': dùng vi hoặc en",
+    ),
+    # -- clock, times, durations -------------------------------------------------------------
+    "clock.bad_now": (
+        "SPOKES_NOW='{value}' is not an ISO 8601 time, e.g. 2026-11-29T14:00:00+07:00",
+        "SPOKES_NOW='{value}' không phải thời điểm ISO 8601, ví dụ 2026-11-29T14:00:00+07:00",
+    ),
+    "clock.now_needs_offset": (
+        "SPOKES_NOW='{value}' needs an offset, e.g. 2026-11-29T14:00:00+07:00",
+        "SPOKES_NOW='{value}' cần ghi múi giờ, ví dụ 2026-11-29T14:00:00+07:00",
+    ),
+    "clock.bad_zone": (
+        "unknown time zone '{zone}', e.g. Asia/Ho_Chi_Minh",
+        "không có múi giờ '{zone}', ví dụ Asia/Ho_Chi_Minh",
+    ),
+    "time.unreadable": (
+        "cannot read the time '{value}': write e.g. 13:10, 29/11/2026 13:10,"
+        " 2026-11-29T13:10+07:00, -40m or '2h ago'",
+        "không đọc được thời điểm '{value}': hãy ghi ví dụ 13:10, 29/11/2026 13:10,"
+        " 2026-11-29T13:10+07:00, -40m hoặc '40 phút trước'",
+    ),
+    "time.future": (
+        "the time '{value}' ({shown}) is in the future; for yesterday, write the date too,"
+        " e.g. '28/11/2026 23:30'",
+        "thời điểm '{value}' ({shown}) nằm trong tương lai; nếu là hôm qua, hãy ghi cả ngày,"
+        " ví dụ '28/11/2026 23:30'",
+    ),
+    "time.future_relative": (
+        "the time '{value}' is in the future; only past times are accepted here",
+        "thời điểm '{value}' nằm trong tương lai; ở đây chỉ nhận thời điểm đã qua",
+    ),
+    "time.needs_time_of_day": (
+        "the time '{value}' has no time of day: add it, e.g. '{value} 13:10'",
+        "thời điểm '{value}' thiếu giờ: hãy ghi thêm, ví dụ '{value} 13:10'",
+    ),
+    "duration.unreadable": (
+        "cannot read the duration '{value}': write e.g. 2h, 30m, 1h30m or 24h",
+        "không đọc được khoảng thời gian '{value}': hãy ghi ví dụ 2h, 30m, 1h30m hoặc 24h",
+    ),
+    # -- config ------------------------------------------------------------------------------
+    "config.unreadable": (
+        "cannot read the config {path}: {problem}",
+        "không đọc được tệp cấu hình {path}: {problem}",
+    ),
+    "config.invalid": (
+        "config {path}: the value of '{key}' is not valid (expected {problem})",
+        "cấu hình {path}: giá trị của '{key}' không hợp lệ (cần {problem})",
+    ),
+    "config.unknown_key": (
+        "config {path}: unknown key '{key}'",
+        "cấu hình {path}: không có khóa '{key}'",
+    ),
+    # -- files and CSV -----------------------------------------------------------------------
+    "file.missing": ("no such file: {path}", "không có tệp: {path}"),
+    "csv.not_utf8": (
+        "{path} is not UTF-8 text: save it as 'CSV UTF-8'",
+        "{path} không phải văn bản UTF-8: hãy lưu lại dưới dạng 'CSV UTF-8'",
+    ),
+    "csv.columns": (
+        "{path} lacks the column(s) {missing}: the first line must be code,name,kind,parent",
+        "{path} thiếu cột {missing}: dòng đầu phải là code,name,kind,parent",
+    ),
+    "csv.line": ("line {line}: {problem}", "dòng {line}: {problem}"),
+    "csv.duplicate": (
+        "code '{code}' already appears on line {first}",
+        "mã '{code}' đã có ở dòng {first}",
+    ),
+    "csv.cycle": (
+        "{path}: the units {codes} are each other's parents",
+        "{path}: các đơn vị {codes} là đơn vị cấp trên của nhau",
+    ),
+    "csv.invalid": (
+        "{path}: {count} problem(s), nothing was imported:\n{problems}",
+        "{path}: có {count} lỗi, chưa nhập gì:\n{problems}",
+    ),
+    # -- input -------------------------------------------------------------------------------
+    "input.invalid": ("{problem}", "{problem}"),
+    "input.empty_name": ("the name is empty", "tên đang để trống"),
+    # -- units -------------------------------------------------------------------------------
+    "unit.unknown": ("unknown unit '{code}'.", "không có đơn vị '{code}'."),
+    "unit.unknown_parent": (
+        "unknown parent unit '{parent}'",
+        "không có đơn vị cấp trên '{parent}'",
+    ),
+    "unit.exists": ("the unit '{code}' already exists", "đơn vị '{code}' đã có"),
+    "unit.bad_code": (
+        "the code '{code}' is not valid: use lower-case letters without diacritics, digits,"
+        " '-', '.' or '_', e.g. phuc-khoa",
+        "mã '{code}' không hợp lệ: dùng chữ thường không dấu, chữ số, '-', '.' hoặc '_',"
+        " ví dụ phuc-khoa",
+    ),
+    "unit.bad_kind": (
+        "unknown kind '{kind}': use one of {kinds}",
+        "không có loại '{kind}': dùng một trong {kinds}",
+    ),
+    "unit.cycle": (
+        "'{parent}' cannot be the parent of '{code}': it is '{code}' itself or one of its units",
+        "'{parent}' không thể là đơn vị cấp trên của '{code}': đó là chính '{code}' hoặc đơn vị"
+        " cấp dưới của nó",
+    ),
+    "unit.added": ("Added {code}: {name} ({kind})", "Đã thêm {code}: {name} ({kind})"),
+    "unit.edited": ("Updated {code}: {name}", "Đã cập nhật {code}: {name}"),
+    "unit.imported": (
+        "Imported units: {added} added, {updated} updated, {unchanged} unchanged",
+        "Đã nhập đơn vị: thêm {added}, cập nhật {updated}, giữ nguyên {unchanged}",
+    ),
+    "unit.none": (
+        "No units yet. Add one: spokes unit add CODE NAME --kind commune",
+        "Chưa có đơn vị nào. Thêm: spokes unit add MÃ TÊN --kind commune",
+    ),
+    "unit.nothing_to_change": (
+        "nothing to change: give --name, --kind, --parent or --no-parent",
+        "không có gì để thay đổi: hãy ghi --name, --kind, --parent hoặc --no-parent",
+    ),
+    "kind.agency": ("agency", "cơ quan"),
+    "kind.province": ("province", "tỉnh"),
+    "kind.district": ("district", "huyện"),
+    "kind.commune": ("commune", "xã"),
+    "kind.ward": ("ward", "phường"),
+    "kind.town": ("town", "thị trấn"),
+    "kind.special-zone": ("special zone", "đặc khu"),
+    "kind.other": ("other", "khác"),
+    # -- spokespersons -----------------------------------------------------------------------
+    "person.bad_phone": (
+        "the phone number '{phone}' is not valid: 8 to 12 digits, e.g. 0912 345 678",
+        "số điện thoại '{phone}' không hợp lệ: từ 8 đến 12 chữ số, ví dụ 0912 345 678",
+    ),
+    "person.bad_email": (
+        "the e-mail address '{email}' is not valid",
+        "địa chỉ thư điện tử '{email}' không hợp lệ",
+    ),
+    "person.assign_before_current": (
+        "{unit}: {name} is the spokesperson since {since}; a new assignment must start later",
+        "{unit}: {name} là người phát ngôn từ {since}; phân công mới phải bắt đầu sau thời điểm đó",
+    ),
+    "person.assigned": (
+        "{name} is the spokesperson of {unit} from {since}",
+        "{name} là người phát ngôn của {unit} từ {since}",
+    ),
+    "person.publish_reminder": (
+        "Publish the name, position, phone and official e-mail on the e-portal by {due}"
+        " ({citation}), then run: spokes spokesperson published UNIT",
+        "Cần công bố họ tên, chức vụ, số điện thoại, thư điện tử công vụ trên cổng thông tin"
+        " điện tử trước {due} ({citation}), sau đó chạy: spokes spokesperson published MÃ",
+    ),
+    "person.none_to_publish": (
+        "{unit} has no spokesperson to publish",
+        "{unit} chưa có người phát ngôn để công bố",
+    ),
+    "person.already_published": (
+        "the designation of {name} ({unit}) was already published at {at}",
+        "việc chỉ định {name} ({unit}) đã được công bố lúc {at}",
+    ),
+    "person.published": (
+        "Recorded: {name} ({unit}) published on the e-portal at {at}",
+        "Đã ghi nhận: {name} ({unit}) được công bố trên cổng thông tin điện tử lúc {at}",
+    ),
+    "person.until_before_from": (
+        "--until must be later than --from",
+        "--until phải sau --from",
+    ),
+    "person.authorised_cannot_authorise": (
+        "{name} only holds an authorisation from {unit} (until {until}): an authorised person"
+        " cannot authorise anyone else (Decree 244/2026/NĐ-CP, Art. 3)",
+        "{name} chỉ là người được ủy quyền của {unit} (đến {until}): người được ủy quyền không"
+        " được ủy quyền lại cho người khác (Nghị định 244/2026/NĐ-CP, Điều 3)",
+    ),
+    "person.authorised": (
+        "{name} is authorised to speak for {unit} from {since} until {until}",
+        "{name} được ủy quyền phát ngôn cho {unit} từ {since} đến {until}",
+    ),
+    "person.authorised_until": ("authorised until {until}", "được ủy quyền đến {until}"),
+    "person.role.authorised": ("authorised", "được ủy quyền"),
+    "person.none_for_unit": (
+        "{unit} has no spokesperson at {at}",
+        "{unit} không có người phát ngôn vào {at}",
+    ),
+    "publication.published": ("published", "đã công bố"),
+    "publication.unpublished": ("not yet published", "chưa công bố"),
+    "publication.overdue": ("publication overdue", "quá hạn công bố"),
+    # -- incidents ---------------------------------------------------------------------------
+    "incident.unknown": ("unknown incident '{id}'.", "không có sự việc '{id}'."),
+    "incident.empty_title": ("the title is empty", "tiêu đề đang để trống"),
+    "incident.received_before_occurred": (
+        "the incident cannot be received before it occurred (--received is earlier than"
+        " --occurred)",
+        "không thể tiếp nhận sự việc trước khi nó xảy ra (--received sớm hơn --occurred)",
+    ),
+    "incident.decided_before_occurred": (
+        "--decided is earlier than the time the incident occurred",
+        "--decided sớm hơn thời điểm sự việc xảy ra",
+    ),
+    "incident.informed_before_occurred": (
+        "initial information cannot be given before the incident occurred",
+        "không thể cung cấp thông tin ban đầu trước khi sự việc xảy ra",
+    ),
+    "incident.bad_severity": (
+        "unknown severity '{value}': use one of {choices}",
+        "không có mức độ '{value}': dùng một trong {choices}",
+    ),
+    "incident.bad_channel": (
+        "unknown channel '{value}': use one of {choices}",
+        "không có hình thức '{value}': dùng một trong {choices}",
+    ),
+    "incident.already_informed": (
+        "initial information on {id} was already recorded at {at}",
+        "thông tin ban đầu về {id} đã được ghi nhận lúc {at}",
+    ),
+    "incident.closed": ("the incident {id} is closed", "sự việc {id} đã kết thúc"),
+    "incident.already_closed": (
+        "the incident {id} was already closed at {at}",
+        "sự việc {id} đã kết thúc lúc {at}",
+    ),
+    "incident.nothing_to_change": (
+        "nothing to change: give at least one option, e.g. --occurred 13:10",
+        "không có gì để thay đổi: hãy ghi ít nhất một tùy chọn, ví dụ --occurred 13:10",
+    ),
+    "incident.one_filter": (
+        "choose one of --open, --closed, --all",
+        "chỉ chọn một trong --open, --closed, --all",
+    ),
+    "incident.opened": ("Opened incident {id}: {title}", "Đã mở sự việc {id}: {title}"),
+    "incident.informed": (
+        "Initial information on {id} recorded at {at}: {state}",
+        "Đã ghi nhận thông tin ban đầu về {id} lúc {at}: {state}",
+    ),
+    "incident.edited": ("Corrected {id}", "Đã điều chỉnh {id}"),
+    "incident.closed_ok": ("Closed {id}", "Đã kết thúc {id}"),
+    "incident.closed_uninformed": (
+        "{id} was closed without any initial information to the press on record",
+        "{id} đã kết thúc mà chưa ghi nhận thông tin ban đầu nào cho báo chí",
+    ),
+    "incident.no_spokesperson_warning": (
+        "!!! {unit} HAS NO SPOKESPERSON: assign one now with"
+        " `spokes spokesperson assign {unit} ...` !!!",
+        "!!! {unit} CHƯA CÓ NGƯỜI PHÁT NGÔN: phân công ngay bằng"
+        " `spokes spokesperson assign {unit} ...` !!!",
+    ),
+    "incident.none_found": ("No incidents.", "Không có sự việc nào."),
+    "incident.status.open": ("open", "đang xử lý"),
+    "incident.status.closed": ("closed", "đã kết thúc"),
+    # -- clock states ------------------------------------------------------------------------
+    "state.pending": ("pending", "trong hạn"),
+    "state.at_risk": ("at risk", "sắp đến hạn"),
+    "state.overdue": ("OVERDUE", "QUÁ HẠN"),
+    "state.met": ("met", "đúng hạn"),
+    "state.late": ("late", "trễ hạn"),
+    "state.none": ("no deadline", "không có thời hạn"),
+    # -- channels ----------------------------------------------------------------------------
+    "channel.press-conference": ("press conference", "họp báo"),
+    "channel.press-release": ("press release", "thông cáo báo chí"),
+    "channel.portal": ("e-portal", "cổng thông tin điện tử"),
+    "channel.social": ("official social-media account", "tài khoản mạng xã hội chính thức"),
+    "channel.interview": ("interview", "trả lời phỏng vấn"),
+    "channel.phone": ("by phone", "qua điện thoại"),
+    "channel.written": ("written reply", "trả lời bằng văn bản"),
+    # -- status ------------------------------------------------------------------------------
+    "status.header": ("Incidents at {now}", "Tình hình sự việc lúc {now}"),
+    "status.none_open": ("No open incidents.", "Không có sự việc nào đang xử lý."),
+    "status.no_spokesperson": ("NO SPOKESPERSON", "CHƯA CÓ NGƯỜI PHÁT NGÔN"),
+    "status.informed_at": ("informed {at}", "đã thông tin {at}"),
+    "status.unpublished_header": (
+        "Spokesperson designations not yet on the e-portal:",
+        "Người phát ngôn chưa được công bố trên cổng thông tin điện tử:",
+    ),
+    "status.unpublished": ("{unit}: {name}, due {due}", "{unit}: {name}, hạn {due}"),
+    "status.unpublished_overdue": (
+        "{unit}: {name}, OVERDUE since {due}",
+        "{unit}: {name}, QUÁ HẠN từ {due}",
+    ),
+    # -- columns and fields ------------------------------------------------------------------
+    "col.id": ("ID", "Mã"),
+    "col.code": ("Code", "Mã"),
+    "col.name": ("Name", "Tên"),
+    "col.kind": ("Kind", "Loại"),
+    "col.parent": ("Parent", "Cấp trên"),
+    "col.children": ("Units under it", "Đơn vị trực thuộc"),
+    "col.open_incidents": ("Open incidents", "Sự việc đang xử lý"),
+    "col.unit": ("Unit", "Đơn vị"),
+    "col.title": ("Incident", "Sự việc"),
+    "col.spokesperson": ("Spokesperson", "Người phát ngôn"),
+    "col.position": ("Position", "Chức vụ"),
+    "col.phone": ("Phone", "Điện thoại"),
+    "col.email": ("E-mail", "Thư điện tử"),
+    "col.since": ("Since", "Từ"),
+    "col.publication": ("On the e-portal", "Công bố"),
+    "col.occurred": ("Occurred", "Xảy ra"),
+    "col.deadline": ("Deadline", "Hạn chót"),
+    "col.left": ("Time left", "Còn lại"),
+    "col.state": ("State", "Tình trạng"),
+    "field.status": ("Status", "Trạng thái"),
+    "field.lead": ("Lead unit", "Đơn vị chủ trì"),
+    "field.spokesperson": ("Spokesperson", "Người phát ngôn"),
+    "field.occurred": ("Occurred", "Xảy ra"),
+    "field.received": ("Received", "Tiếp nhận"),
+    "field.decided": ("Opinion decided", "Xác định ảnh hưởng dư luận"),
+    "field.category": ("Category", "Loại sự việc"),
+    "field.severity": ("Severity", "Mức độ"),
+    "field.location": ("Location", "Địa điểm"),
+    "field.involves": ("Also involves", "Đơn vị phối hợp"),
+    "field.deadline": ("Deadline", "Hạn chót"),
+    "field.informed": ("Initial information", "Thông tin ban đầu"),
+    "field.timeline": ("Timeline:", "Diễn biến:"),
+    # -- audit events ------------------------------------------------------------------------
+    "event.incident-opened": ("incident opened", "mở sự việc"),
+    "event.incident-informed": ("initial information given", "cung cấp thông tin ban đầu"),
+    "event.incident-edited": ("incident corrected", "điều chỉnh sự việc"),
+    "event.incident-closed": ("incident closed", "kết thúc sự việc"),
+    "event.unit-added": ("unit added", "thêm đơn vị"),
+    "event.unit-edited": ("unit changed", "sửa đơn vị"),
+    "event.spokesperson-assigned": ("spokesperson assigned", "phân công người phát ngôn"),
+    "event.spokesperson-published": ("spokesperson published", "công bố người phát ngôn"),
+    "event.spokesperson-authorised": ("spokesperson authorised", "ủy quyền phát ngôn"),
+    # -- workspace ---------------------------------------------------------------------------
+    "init.created": ("Created the workspace in {path}", "Đã tạo không gian làm việc tại {path}"),
+    "init.updated": (
+        "Updated the workspace in {path}",
+        "Đã cập nhật không gian làm việc tại {path}",
+    ),
+    "init.next": (
+        "Next: spokes unit add CODE NAME --kind commune, then spokes spokesperson assign CODE ...",
+        "Tiếp theo: spokes unit add MÃ TÊN --kind commune, rồi spokes spokesperson assign MÃ ...",
+    ),
+    "where.home": ("Workspace", "Không gian làm việc"),
+    "where.home_source": ("chosen by", "xác định bởi"),
+    "where.config": ("Config", "Tệp cấu hình"),
+    "where.config_exists": ("config exists", "đã có tệp cấu hình"),
+    "where.database": ("Database", "Cơ sở dữ liệu"),
+    "where.database_exists": ("database exists", "đã có cơ sở dữ liệu"),
+    "where.schema": ("Migrations applied", "Số bước cập nhật lược đồ"),
+    "where.org": ("Organisation", "Cơ quan"),
+    "where.place": ("Place", "Địa danh"),
+    "where.timezone": ("Time zone", "Múi giờ"),
+    "where.language": ("Language", "Ngôn ngữ"),
+    "where.language_source": ("language from", "ngôn ngữ lấy từ"),
+    "where.now": ("Now", "Bây giờ"),
+    "where.clock": ("Clock", "Đồng hồ"),
+    "where.user": ("User (audit trail)", "Người dùng (nhật ký)"),
+    "where.warning_window": ("Warning before deadline", "Cảnh báo trước hạn"),
+    "where.publish_within": ("Publish spokesperson within", "Hạn công bố người phát ngôn"),
+    "where.rules": ("Deadline rules", "Quy định về thời hạn"),
+    # -- demo --------------------------------------------------------------------------------
+    "demo.intro": (
+        "Demo workspace (Tân Uyên district, 2021; people invented) built in {path}",
+        "Không gian làm việc mẫu (huyện Tân Uyên, 2021; nhân sự là giả định) tại {path}",
+    ),
+    "demo.try": (
+        "Try it by hand (your own workspace is untouched):\n"
+        "  export SPOKES_HOME={path}\n"
+        '  spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m\n'
+        "  spokes incident inform {first} --channel press-release\n"
+        "  spokes status\n"
+        "  spokes spokesperson list",
+        "Hãy thử (không gian làm việc của bạn không bị ảnh hưởng):\n"
+        "  export SPOKES_HOME={path}\n"
+        '  spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m\n'
+        "  spokes incident inform {first} --channel press-release\n"
+        "  spokes status\n"
+        "  spokes spokesperson list",
+    ),
+    # -- help --------------------------------------------------------------------------------
+    "help.app": (
+        "Initial information to the press on time, through one spokesperson, with one set of"
+        " facts.",
+        "Cung cấp thông tin ban đầu cho báo chí đúng hạn, qua một người phát ngôn, với một bộ"
+        " thông tin thống nhất.",
+    ),
+    "help.init": ("Create or update the workspace's config.", "Tạo hoặc cập nhật cấu hình."),
+    "help.where": (
+        "Show every path and setting in force.",
+        "Hiển thị mọi đường dẫn và thiết lập đang áp dụng.",
+    ),
+    "help.status": (
+        "Open incidents by time left before initial information is due.",
+        "Các sự việc đang xử lý, xếp theo thời gian còn lại trước hạn cung cấp thông tin ban đầu.",
+    ),
+    "help.demo": (
+        "Build a throwaway demo workspace and show its status.",
+        "Tạo một không gian làm việc mẫu tạm thời và hiển thị tình hình.",
+    ),
+    "help.unit": ("Units: agencies, communes, provinces.", "Đơn vị: cơ quan, xã, tỉnh."),
+    "help.unit.add": ("Add a unit.", "Thêm một đơn vị."),
+    "help.unit.list": ("List the units.", "Liệt kê các đơn vị."),
+    "help.unit.show": ("Show one unit.", "Xem một đơn vị."),
+    "help.unit.edit": ("Change a unit's name, kind or parent.", "Sửa tên, loại hoặc cấp trên."),
+    "help.unit.import": (
+        "Import units from a CSV file (code,name,kind,parent); nothing is written if any row"
+        " is wrong.",
+        "Nhập đơn vị từ tệp CSV (code,name,kind,parent); không ghi gì nếu có dòng sai.",
+    ),
+    "help.spokesperson": ("Spokespersons and authorisations.", "Người phát ngôn và ủy quyền."),
+    "help.spokesperson.assign": (
+        "Make someone the unit's regular spokesperson from a moment on.",
+        "Phân công người phát ngôn thường xuyên của đơn vị từ một thời điểm.",
+    ),
+    "help.spokesperson.published": (
+        "Record that the designation is published on the e-portal.",
+        "Ghi nhận đã công bố người phát ngôn trên cổng thông tin điện tử.",
+    ),
+    "help.spokesperson.authorize": (
+        "Authorise someone in writing to speak for a limited time.",
+        "Ủy quyền bằng văn bản cho người khác phát ngôn trong thời hạn nhất định.",
+    ),
+    "help.spokesperson.list": (
+        "The spokesperson directory, units without one flagged.",
+        "Danh sách người phát ngôn, đánh dấu đơn vị chưa có.",
+    ),
+    "help.spokesperson.who": (
+        "Who speaks for a unit (now or at --at).",
+        "Ai phát ngôn cho đơn vị (bây giờ hoặc vào --at).",
+    ),
+    "help.incident": ("Incidents on the deadline clock.", "Sự việc và thời hạn thông tin."),
+    "help.incident.open": (
+        "Open an incident; its clock starts when it occurred.",
+        "Mở một sự việc; thời hạn tính từ lúc sự việc xảy ra.",
+    ),
+    "help.incident.inform": (
+        "Record that initial information was given to the press.",
+        "Ghi nhận đã cung cấp thông tin ban đầu cho báo chí.",
+    ),
+    "help.incident.list": ("List incidents.", "Liệt kê các sự việc."),
+    "help.incident.show": (
+        "Show an incident, its deadlines and its timeline.",
+        "Xem một sự việc, các thời hạn và diễn biến.",
+    ),
+    "help.incident.edit": (
+        "Correct an incident; corrected times recompute the deadlines.",
+        "Điều chỉnh sự việc; thời điểm được sửa sẽ tính lại thời hạn.",
+    ),
+    "help.incident.close": ("Close an incident.", "Kết thúc một sự việc."),
+    "help.arg.incident": ("Incident id, e.g. 2026-0001.", "Mã sự việc, ví dụ 2026-0001."),
+    "help.arg.title": ("What happened, in a few words.", "Sự việc, tóm tắt vài chữ."),
+    "help.arg.unit": ("Unit code, e.g. phuc-khoa.", "Mã đơn vị, ví dụ phuc-khoa."),
+    "help.arg.unit_name": ("The unit's full name.", "Tên đầy đủ của đơn vị."),
+    "help.arg.csv": (
+        "CSV file with columns code,name,kind,parent.",
+        "Tệp CSV có cột code,name,kind,parent.",
+    ),
+    "help.opt.lang": ("Output language: vi or en.", "Ngôn ngữ hiển thị: vi hoặc en."),
+    "help.opt.config_lang": (
+        "The workspace's language: vi or en.",
+        "Ngôn ngữ của không gian làm việc: vi hoặc en.",
+    ),
+    "help.opt.version": ("Show the version.", "Hiển thị phiên bản."),
+    "help.opt.json": ("Print JSON.", "Xuất JSON."),
+    "help.opt.check": (
+        "Exit with code 3 when an incident is overdue (for cron and monitoring).",
+        "Thoát với mã 3 khi có sự việc quá hạn (dùng cho cron và giám sát).",
+    ),
+    "help.opt.unit": ("Only this unit.", "Chỉ đơn vị này."),
+    "help.opt.lead": (
+        "The lead unit: the single focal point for speaking.",
+        "Đơn vị chủ trì: đầu mối phát ngôn duy nhất.",
+    ),
+    "help.opt.occurred": (
+        "When it occurred (default: now), e.g. 13:10, 29/11/2026 13:10, -40m.",
+        "Thời điểm xảy ra (mặc định: bây giờ), ví dụ 13:10, 29/11/2026 13:10, -40m.",
+    ),
+    "help.opt.received": (
+        "When the agency received it (default: now).",
+        "Thời điểm cơ quan tiếp nhận (mặc định: bây giờ).",
+    ),
+    "help.opt.decided": (
+        "When the agency decided it affects public opinion (Decree 244/2026, Art. 7.4).",
+        "Thời điểm xác định vụ việc ảnh hưởng dư luận (Nghị định 244/2026, Điều 7.4).",
+    ),
+    "help.opt.category": (
+        "Category, e.g. landslide, fire, misinformation.",
+        "Loại sự việc, ví dụ landslide, fire, misinformation.",
+    ),
+    "help.opt.severity": ("low, medium, high or critical.", "low, medium, high hoặc critical."),
+    "help.opt.location": ("Where it happened.", "Địa điểm xảy ra."),
+    "help.opt.involves": (
+        "Another unit involved (repeatable).",
+        "Đơn vị phối hợp (có thể ghi nhiều lần).",
+    ),
+    "help.opt.at_past": ("When (default: now).", "Thời điểm (mặc định: bây giờ)."),
+    "help.opt.at_moment": ("At this moment (default: now).", "Vào thời điểm (mặc định: bây giờ)."),
+    "help.opt.channel": ("How: {channels}.", "Hình thức: {channels}."),
+    "help.opt.by": (
+        "Who gave it (default: the spokesperson on duty).",
+        "Người cung cấp (mặc định: người phát ngôn đương nhiệm).",
+    ),
+    "help.opt.note": ("A note.", "Ghi chú."),
+    "help.opt.open": ("Open incidents (the default).", "Sự việc đang xử lý (mặc định)."),
+    "help.opt.closed": ("Closed incidents.", "Sự việc đã kết thúc."),
+    "help.opt.all": ("All incidents.", "Tất cả sự việc."),
+    "help.opt.since": (
+        "Only incidents that occurred since then.",
+        "Chỉ sự việc xảy ra từ thời điểm này.",
+    ),
+    "help.opt.title": ("New title.", "Tiêu đề mới."),
+    "help.opt.kind": ("Kind: {kinds}.", "Loại: {kinds}."),
+    "help.opt.parent": ("Code of the parent unit.", "Mã đơn vị cấp trên."),
+    "help.opt.no_parent": ("Detach from its parent.", "Bỏ đơn vị cấp trên."),
+    "help.opt.person_name": ("Full name.", "Họ và tên."),
+    "help.opt.person_title": ("Position.", "Chức vụ."),
+    "help.opt.phone": ("Phone number.", "Số điện thoại."),
+    "help.opt.email": ("Official e-mail.", "Thư điện tử công vụ."),
+    "help.opt.from": (
+        "Start of the term (default: now).",
+        "Thời điểm bắt đầu (mặc định: bây giờ).",
+    ),
+    "help.opt.decision": (
+        'The assignment decision, e.g. "Số 12/QĐ-UBND".',
+        'Quyết định phân công, ví dụ "Số 12/QĐ-UBND".',
+    ),
+    "help.opt.auth_from": ("Start of the authorisation.", "Thời điểm bắt đầu ủy quyền."),
+    "help.opt.until": (
+        "End of the authorisation, e.g. 30/11/2026 17:00 or +2d.",
+        "Thời điểm hết ủy quyền, ví dụ 30/11/2026 17:00 hoặc +2d.",
+    ),
+    "help.opt.for_incident": ("Only for this incident.", "Chỉ cho sự việc này."),
+    "help.opt.document": (
+        "The written authorisation, e.g. its number.",
+        "Văn bản ủy quyền, ví dụ số văn bản.",
+    ),
+    "help.opt.granted_by": (
+        "Who grants it (refused if that person is only authorised).",
+        "Người ủy quyền (bị từ chối nếu người này chỉ là người được ủy quyền).",
+    ),
+    "help.opt.org": ("Name of the organisation.", "Tên cơ quan."),
+    "help.opt.place": (
+        "Place name used in documents, e.g. Tân Uyên.",
+        "Địa danh ghi trên văn bản, ví dụ Tân Uyên.",
+    ),
+    "help.opt.tz": (
+        "Time zone (default Asia/Ho_Chi_Minh).",
+        "Múi giờ (mặc định Asia/Ho_Chi_Minh).",
+    ),
+}

@@ -1,0 +1,1 @@
+"""Views of domain objects: text tables, details, JSON. No logic, no database."""

@@ -1,0 +1,257 @@
+"""Views of incidents: the status table, an incident's card and timeline, and their JSON."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from spokes.clock import iso_local
+from spokes.core.audit import Event
+from spokes.core.incidents import View
+from spokes.core.policy import STATES, Deadline
+from spokes.core.spokespersons import Spokesperson
+from spokes.core.status import PendingPublication, Status
+from spokes.i18n import t
+from spokes.render import table, timefmt
+
+STATE_STYLE = {
+    "overdue": "bold red",
+    "at_risk": "yellow",
+    "pending": None,
+    "met": "green",
+    "late": "magenta",
+}
+
+
+def state_label(state: str | None) -> str:
+    return t(f"state.{state}") if state else t("state.none")
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def incident_json(view: View, tz: ZoneInfo) -> dict[str, Any]:
+    """The JSON shape of an incident, the same in ``open``, ``show``, ``list`` and ``status``."""
+    incident, reading = view.incident, view.reading
+    return {
+        "id": incident.id,
+        "title": incident.title,
+        "lead_unit": incident.lead_unit,
+        "status": incident.status,
+        "occurred_at": iso_local(incident.occurred_at, tz),
+        "received_at": iso_local(incident.received_at, tz),
+        "decided_at": iso_local(incident.decided_at, tz),
+        "deadline": iso_local(reading.deadline, tz),
+        "clock": reading.state,
+        "remaining_seconds": reading.remaining_seconds,
+        "initial_information_at": iso_local(incident.informed_at, tz),
+        "initial_information": _informed_json(view),
+        "spokesperson": view.spokesperson.contact() if view.spokesperson else None,
+        "deadlines": [_deadline_json(item, tz) for item in reading.deadlines],
+        "category": incident.category,
+        "severity": incident.severity,
+        "location": incident.location,
+        "involves": list(incident.involves),
+        "closed_at": iso_local(incident.closed_at, tz),
+    }
+
+
+def _informed_json(view: View) -> dict[str, Any] | None:
+    incident = view.incident
+    if incident.informed_at is None:
+        return None
+    return {
+        "channel": incident.informed_channel,
+        "by": incident.informed_by,
+        "note": incident.informed_note,
+    }
+
+
+def _deadline_json(item: Deadline, tz: ZoneInfo) -> dict[str, Any]:
+    return {
+        "rule": item.rule.name,
+        "due_at": iso_local(item.due_at, tz),
+        "state": item.state,
+        "citation": item.rule.citation,
+    }
+
+
+def status_json(status: Status, tz: ZoneInfo) -> dict[str, Any]:
+    return {
+        "now": iso_local(status.now, tz),
+        "counts": status.counts,
+        "incidents": [incident_json(view, tz) for view in status.views],
+        "unpublished_spokespersons": [
+            {
+                "unit": item.person.unit_code,
+                "name": item.person.name,
+                "since": iso_local(item.person.valid_from, tz),
+                "due_at": iso_local(item.due_at, tz),
+                "overdue": item.overdue,
+            }
+            for item in status.unpublished
+        ],
+    }
+
+
+# -- text ----------------------------------------------------------------------------------
+
+
+def speaker_cell(person: Spokesperson | None) -> str:
+    return person.name if person else "⚠ " + t("status.no_spokesperson")
+
+
+def status_table(status: Status, tz: ZoneInfo, colour: bool, width: int | None) -> str:
+    header = t("status.header", now=timefmt.full(status.now, tz))
+    counts = "  ·  ".join(f"{state_label(s)} {status.counts.get(s, 0)}" for s in STATES)
+    lines = [table.paint(header, "bold", colour), counts, ""]
+    if not status.views:
+        lines.append(t("status.none_open"))
+    else:
+        lines.append(incident_table(status.views, status.now, tz, colour, width))
+    if status.unpublished:
+        lines += ["", t("status.unpublished_header")]
+        lines += unpublished_lines(status.unpublished, tz, status.now)
+    return "\n".join(lines)
+
+
+def incident_table(
+    views: list[View], now: datetime, tz: ZoneInfo, colour: bool, width: int | None
+) -> str:
+    columns = [
+        table.Column(t("col.id")),
+        table.Column(t("col.unit")),
+        table.Column(t("col.title"), shrink=True),
+        table.Column(t("col.spokesperson"), shrink=True),
+        table.Column(t("col.phone")),
+        table.Column(t("col.occurred")),
+        table.Column(t("col.deadline")),
+        table.Column(t("col.left"), align="right"),
+        table.Column(t("col.state")),
+    ]
+    rows, styles = [], []
+    for view in views:
+        incident, reading = view.incident, view.reading
+        rows.append(
+            [
+                incident.id,
+                incident.lead_unit,
+                incident.title,
+                speaker_cell(view.spokesperson),
+                (view.spokesperson.phone or "") if view.spokesperson else "",
+                timefmt.when(incident.occurred_at, tz, now),
+                timefmt.when(reading.deadline, tz, now),
+                _left(view, tz, now),
+                state_label(reading.state),
+            ]
+        )
+        styles.append(STATE_STYLE.get(reading.state or ""))
+    return table.render(columns, rows, styles, colour, width)
+
+
+def _left(view: View, tz: ZoneInfo, now: datetime) -> str:
+    reading = view.reading
+    if reading.remaining_seconds is not None:
+        return timefmt.remaining(reading.remaining_seconds)
+    informed = view.incident.informed_at
+    return t("status.informed_at", at=timefmt.when(informed, tz, now)) if informed else "—"
+
+
+def unpublished_lines(pending: list[PendingPublication], tz: ZoneInfo, now: datetime) -> list[str]:
+    lines = []
+    for item in sorted(pending, key=lambda entry: entry.due_at):
+        key = "status.unpublished_overdue" if item.overdue else "status.unpublished"
+        due = timefmt.when(item.due_at, tz, now)
+        lines.append("  " + t(key, unit=item.person.unit_code, name=item.person.name, due=due))
+    return lines
+
+
+def card(view: View, events: list[Event], tz: ZoneInfo, now: datetime) -> str:
+    """An incident in full: facts, deadlines one by one, and its timeline."""
+    incident, reading = view.incident, view.reading
+    speaker = view.spokesperson
+    lines = [
+        f"{incident.id}  {incident.title}",
+        _field("field.status", t(f"incident.status.{incident.status}")),
+        _field("field.lead", incident.lead_unit),
+        _field("field.spokesperson", _speaker_line(speaker)),
+        _field("field.occurred", timefmt.full(incident.occurred_at, tz)),
+        _field("field.received", timefmt.full(incident.received_at, tz)),
+    ]
+    if incident.decided_at:
+        lines.append(_field("field.decided", timefmt.full(incident.decided_at, tz)))
+    for key, value in (
+        ("field.category", incident.category),
+        ("field.severity", incident.severity),
+        ("field.location", incident.location),
+        ("field.involves", ", ".join(incident.involves) or None),
+    ):
+        if value:
+            lines.append(_field(key, value))
+    lines.append(_field("field.deadline", _deadline_line(view, tz, now)))
+    lines += deadline_lines(reading.deadlines, tz, now, reading.remaining_seconds)
+    if incident.informed_at:
+        lines.append(_field("field.informed", _informed_line(view, tz)))
+    if events:
+        lines += ["", t("field.timeline")]
+        lines += [_event_line(event, tz) for event in events]
+    return "\n".join(lines)
+
+
+def _field(key: str, value: str) -> str:
+    return f"  {t(key) + ':':<22} {value}"
+
+
+def _speaker_line(person: Spokesperson | None) -> str:
+    if person is None:
+        return "⚠ " + t("status.no_spokesperson")
+    parts = [person.name, person.title, person.phone, person.email]
+    line = ", ".join(part for part in parts if part)
+    if person.role == "authorised":
+        line += " (" + t("person.role.authorised") + ")"
+    return line
+
+
+def _deadline_line(view: View, tz: ZoneInfo, now: datetime) -> str:
+    reading = view.reading
+    if reading.deadline is None:
+        return t("state.none")
+    parts = [timefmt.full(reading.deadline, tz), state_label(reading.state)]
+    if reading.remaining_seconds is not None:
+        parts.append(timefmt.remaining(reading.remaining_seconds))
+    return " — ".join(parts)
+
+
+def deadline_lines(
+    deadlines: tuple[Deadline, ...], tz: ZoneInfo, now: datetime, remaining: int | None
+) -> list[str]:
+    lines = []
+    for item in deadlines:
+        left = ""
+        if remaining is not None:
+            left = timefmt.remaining(int((item.due_at - now).total_seconds()))
+        lines.append(
+            f"      {item.rule.name:<24} {timefmt.when(item.due_at, tz, now):<14}"
+            f" {state_label(item.state):<14} {left}".rstrip()
+        )
+        if item.rule.citation:
+            lines.append(f"      {'':<24} {item.rule.citation}")
+    return lines
+
+
+def _informed_line(view: View, tz: ZoneInfo) -> str:
+    incident = view.incident
+    parts = [timefmt.full(incident.informed_at, tz)]
+    if incident.informed_channel:
+        parts.append(t(f"channel.{incident.informed_channel}"))
+    if incident.informed_by:
+        parts.append(incident.informed_by)
+    if incident.informed_note:
+        parts.append(incident.informed_note)
+    return " — ".join(parts)
+
+
+def _event_line(event: Event, tz: ZoneInfo) -> str:
+    local = event.at.astimezone(tz)
+    return f"  {local:%d/%m/%Y %H:%M}  {t('event.' + event.kind)}  ({event.actor})"

@@ -1,0 +1,53 @@
+"""The store: a small interface over one SQL database.
+
+The core writes portable SQL (``?`` placeholders, no dialect features) and goes through
+:class:`Store`; each backend's adapter owns what differs (connection, locking, identity
+columns). SQLite is the default; a later adapter adds PostgreSQL behind the same interface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+Row = dict[str, Any]
+Params = Sequence[Any]
+
+
+class Store(Protocol):
+    dialect: str
+    identity: str  # the column type of a generated integer key in this dialect
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]: ...
+
+    def query_one(self, sql: str, params: Params = ()) -> Row | None: ...
+
+    def scalar(self, sql: str, params: Params = ()) -> Any: ...
+
+    def iterate(self, sql: str, params: Params = ()) -> Iterator[Row]: ...
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Runs one statement; returns the number of rows it changed."""
+
+    def insert(self, sql: str, params: Params = ()) -> Any:
+        """Runs an ``INSERT ... RETURNING id`` and returns that id."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All or nothing; a write transaction takes the write lock at its start."""
+
+    def next_value(self, counter: str) -> int:
+        """The next number of a named counter, inside the current transaction."""
+
+    def close(self) -> None: ...
+
+
+def open_store(path: Path) -> Store:
+    """Opens (creating and migrating on first use) the workspace's database."""
+    from spokes.store.migrations import migrate
+    from spokes.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(path)
+    migrate(store)
+    return store

@@ -1,0 +1,118 @@
+"""Schema migrations: named, ordered, recorded, one transaction each.
+
+A migration is applied once, when the database opens, and recorded in ``schema_migrations``.
+Never edit a migration that has shipped: add a new one. SQL here is portable; the only
+dialect-specific piece is the identity column, which each adapter names (``store.identity``).
+
+Times are stored as text in UTC, ``YYYY-MM-DDTHH:MM:SSZ``, so text order is time order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spokes.clock import now, to_db
+from spokes.store import Store
+
+Migration = tuple[str, Callable[[Store], None]]
+
+
+def _initial(store: Store) -> None:
+    identity = store.identity
+    statements = [
+        """CREATE TABLE units (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            parent_code TEXT REFERENCES units (code),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        f"""CREATE TABLE spokespersons (
+            id {identity},
+            unit_code TEXT NOT NULL REFERENCES units (code),
+            role TEXT NOT NULL CHECK (role IN ('regular', 'authorised')),
+            name TEXT NOT NULL,
+            title TEXT,
+            phone TEXT,
+            email TEXT,
+            valid_from TEXT NOT NULL,
+            valid_until TEXT,
+            decision TEXT,
+            incident_id TEXT,
+            granted_by TEXT,
+            published_at TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX spokespersons_unit ON spokespersons (unit_code, role, valid_from)",
+        """CREATE TABLE incidents (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            lead_unit TEXT NOT NULL REFERENCES units (code),
+            status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+            category TEXT,
+            severity TEXT,
+            location TEXT,
+            occurred_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            decided_at TEXT,
+            informed_at TEXT,
+            informed_channel TEXT,
+            informed_by TEXT,
+            informed_note TEXT,
+            closed_at TEXT,
+            close_note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX incidents_status ON incidents (status, lead_unit)",
+        "CREATE INDEX incidents_occurred ON incidents (occurred_at)",
+        """CREATE TABLE incident_units (
+            incident_id TEXT NOT NULL REFERENCES incidents (id),
+            unit_code TEXT NOT NULL REFERENCES units (code),
+            PRIMARY KEY (incident_id, unit_code)
+        )""",
+        f"""CREATE TABLE events (
+            id {identity},
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            incident_id TEXT,
+            unit_code TEXT,
+            detail TEXT NOT NULL
+        )""",
+        "CREATE INDEX events_incident ON events (incident_id, id)",
+        "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    ]
+    for statement in statements:
+        store.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [
+    ("0001_initial", _initial),
+]
+
+
+def applied(store: Store) -> list[str]:
+    return [row["name"] for row in store.query("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def migrate(store: Store, migrations: list[Migration] | None = None) -> list[str]:
+    """Applies the pending migrations in order; returns the names it applied."""
+    steps = MIGRATIONS if migrations is None else migrations
+    store.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+    )
+    done = set(applied(store))
+    pending = [(name, step) for name, step in steps if name not in done]
+    for name, step in pending:
+        with store.transaction():
+            # Re-checked under the write lock: another process may have just applied it.
+            if store.scalar("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)):
+                continue
+            step(store)
+            store.execute(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                (name, to_db(now())),
+            )
+    return [name for name, _ in pending]

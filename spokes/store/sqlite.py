@@ -1,0 +1,89 @@
+"""The SQLite adapter: the embedded default, one file in the workspace."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from spokes.store import Params, Row
+
+
+class SQLiteStore:
+    dialect = "sqlite"
+    identity = "INTEGER PRIMARY KEY"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        _create_private(path)
+        # Autocommit mode: transactions are explicit, begun by `transaction()` only.
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA busy_timeout = 10000")
+        # WAL lets a reader (status, watch) run while a writer commits.
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._depth = 0
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        return [dict(row) for row in self._db.execute(sql, params)]
+
+    def query_one(self, sql: str, params: Params = ()) -> Row | None:
+        row = self._db.execute(sql, params).fetchone()
+        return dict(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self._db.execute(sql, params).fetchone()
+        return row[0] if row is not None else None
+
+    def iterate(self, sql: str, params: Params = ()) -> Iterator[Row]:
+        for row in self._db.execute(sql, params):
+            yield dict(row)
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        return self._db.execute(sql, params).rowcount
+
+    def insert(self, sql: str, params: Params = ()) -> Any:
+        row = self._db.execute(sql, params).fetchone()
+        return row[0] if row is not None else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:  # nested: part of the enclosing transaction
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        # IMMEDIATE takes the write lock now, so two writers queue instead of deadlocking.
+        self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def next_value(self, counter: str) -> int:
+        changed = self.execute("UPDATE counters SET value = value + 1 WHERE name = ?", (counter,))
+        if not changed:
+            self.execute("INSERT INTO counters (name, value) VALUES (?, 1)", (counter,))
+        return int(self.scalar("SELECT value FROM counters WHERE name = ?", (counter,)))
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _create_private(path: Path) -> None:
+    """Creates the database file readable by its owner only: it holds names and phones."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))

@@ -1,0 +1,88 @@
+"""Where a workspace lives and what it is: paths, config, language, zone, the store.
+
+``SPOKES_HOME`` names the folder; without it, the platform's user data folder (platformdirs).
+Nothing is created until something is written: reading a missing workspace reads defaults.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from spokes import clock, config
+from spokes.i18n import Lang
+from spokes.store import Store
+
+ENV_HOME = "SPOKES_HOME"
+ENV_USER = "SPOKES_USER"
+DB_NAME = "spokes.db"
+CONFIG_NAME = "config.toml"
+
+
+def home() -> tuple[Path, str]:
+    """The workspace folder and where that choice came from."""
+    explicit = os.environ.get(ENV_HOME)
+    if explicit:
+        return Path(explicit).expanduser(), ENV_HOME
+    from platformdirs import user_data_path  # only when no SPOKES_HOME is set
+
+    return user_data_path("spokes", appauthor=False), "platformdirs"
+
+
+def actor() -> str:
+    """Who is acting, for the audit trail: ``SPOKES_USER``, else the operating-system user."""
+    explicit = os.environ.get(ENV_USER)
+    if explicit:
+        return explicit
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in a bare container
+        return f"uid:{os.getuid()}"
+
+
+@dataclass
+class Workspace:
+    root: Path
+    root_source: str
+    config: config.Config
+    lang: Lang = "en"
+    lang_source: str = "default"
+    _store: Store | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls) -> Workspace:
+        root, source = home()
+        return cls(root=root, root_source=source, config=config.load(root / CONFIG_NAME))
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return clock.zone(self.config.timezone)
+
+    @property
+    def store(self) -> Store:
+        """The database, created and migrated on first use."""
+        if self._store is None:
+            from spokes.store import open_store
+
+            self._store = open_store(self.db_path)
+        return self._store
+
+    def now(self) -> datetime:
+        return clock.now()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
