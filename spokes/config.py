@@ -79,11 +79,15 @@ _RULE_KEYS = {"name", "from", "within", "citation", "categories", "severities", 
 def load(path: Path) -> Config:
     """The config at ``path``; defaults when it does not exist yet."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a config saved by Notepad starts with a byte-order mark, which TOML refuses.
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         return Config()
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInput("config.unreadable", path=str(path), problem=str(exc)) from None
+    except OSError as exc:  # a folder, or a file we may not read
+        problem = exc.strerror or type(exc).__name__
+        raise InvalidInput("config.unreadable", path=str(path), problem=problem) from None
     return _from_toml(raw, path)
 
 
@@ -100,13 +104,16 @@ def _from_toml(raw: dict[str, Any], path: Path) -> Config:
     if rules is not None and not isinstance(rules, list):
         raise InvalidInput("config.invalid", path=str(path), key="rules", problem="[[rules]]")
     config = Config(
-        org=_text(ws, "org", path, None),
-        place=_text(ws, "place", path, None),
-        timezone=_text(ws, "timezone", path, DEFAULT_ZONE) or DEFAULT_ZONE,
-        lang=_text(ws, "lang", path, None),
-        warning=_duration(clock, "warning", path, defaults.warning),
-        publish_within=_duration(speaker, "publish_within", path, defaults.publish_within),
-        publish_citation=_text(speaker, "citation", path, None) or defaults.publish_citation,
+        org=_text(ws, "org", path, None, "workspace."),
+        place=_text(ws, "place", path, None, "workspace."),
+        timezone=_text(ws, "timezone", path, DEFAULT_ZONE, "workspace.") or DEFAULT_ZONE,
+        lang=_text(ws, "lang", path, None, "workspace."),
+        warning=_duration(clock, "warning", path, defaults.warning, "clock."),
+        publish_within=_duration(
+            speaker, "publish_within", path, defaults.publish_within, "spokesperson."
+        ),
+        publish_citation=_text(speaker, "citation", path, None, "spokesperson.")
+        or defaults.publish_citation,
         rules=DEFAULT_RULES if rules is None else _rules(rules, path),
     )
     validate(config, path)
@@ -117,15 +124,31 @@ def validate(config: Config, path: Path) -> None:
     """Checks that need the whole config: a known zone and language, unique rule names."""
     from spokes.clock import zone
 
-    zone(config.timezone)
-    if config.lang is not None and config.lang not in ("vi", "en"):
-        raise InvalidInput("config.invalid", path=str(path), key="lang", problem="vi | en")
-    names = [rule.name for rule in config.rules]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
-    if duplicates:
+    try:
+        zone(config.timezone)
+    except (InvalidInput, OSError):  # OSError: a folder of zones, e.g. "Asia"
         raise InvalidInput(
-            "config.invalid", path=str(path), key="rules", problem=", ".join(duplicates)
+            "config.invalid",
+            path=str(path),
+            key="workspace.timezone",
+            problem=f"IANA: {DEFAULT_ZONE}, UTC, …",
+        ) from None
+    if config.lang is not None and config.lang not in ("vi", "en"):
+        raise InvalidInput(
+            "config.invalid", path=str(path), key="workspace.lang", problem="vi | en"
         )
+    first: dict[str, int] = {}
+    for index, rule in enumerate(config.rules, start=1):
+        if rule.name in first:
+            # Names the second rule and the first one it repeats, e.g. "rules[3].name"
+            # (expected ≠ rules[1].name "local-2h").
+            raise InvalidInput(
+                "config.invalid",
+                path=str(path),
+                key=f"rules[{index}].name",
+                problem=f'≠ rules[{first[rule.name]}].name "{rule.name}"',
+            )
+        first[rule.name] = index
 
 
 def _rules(items: list[Any], path: Path) -> tuple[Rule, ...]:
@@ -187,7 +210,13 @@ def _duration(
         return default
     if not isinstance(value, str):
         raise InvalidInput("config.invalid", path=str(path), key=prefix + key, problem='"2h"')
-    duration = parse_duration(value)
+    try:
+        duration = parse_duration(value)
+    except InvalidInput:
+        # The key matters more than the value here: the user must find the line to fix.
+        raise InvalidInput(
+            "config.invalid", path=str(path), key=prefix + key, problem='"2h", "30m", "1h30m"'
+        ) from None
     if duration <= timedelta(0):
         raise InvalidInput("config.invalid", path=str(path), key=prefix + key, problem="> 0")
     return duration
@@ -205,9 +234,12 @@ def _words(table: dict[str, Any], key: str, path: Path, prefix: str) -> tuple[st
 
 def dumps(config: Config) -> str:
     """The config as TOML, with comments saying what each part is for."""
-    lines = [
-        "# spokes workspace configuration. `spokes where` shows what is in force.",
-        "",
+    lines = ["# spokes workspace configuration. `spokes where` shows what is in force.", ""]
+    if not config.rules:
+        # Without this, a config that deliberately has no rules would load back with the
+        # default ones. A top-level key must come before the first table.
+        lines += ["# No deadline rules: incidents have no deadline.", "rules = []", ""]
+    lines += [
         "[workspace]",
         *_pair("org", config.org),
         *_pair("place", config.place),
@@ -243,22 +275,36 @@ def _pair(key: str, value: str | None) -> list[str]:
 
 
 def _quote(value: str) -> str:
-    # A JSON string is a valid TOML basic string: same escapes, and UTF-8 kept as it is.
-    return json.dumps(value, ensure_ascii=False)
+    # A JSON string is a valid TOML basic string: same escapes, and UTF-8 kept as it is,
+    # except DEL, which JSON leaves raw and TOML forbids.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def duration_text(duration: timedelta) -> str:
-    minutes = int(duration.total_seconds()) // 60
+    """``2h``, ``1h30m``, ``45m``; seconds only when there are some (``30s`` must not become
+    ``0m``, which the config refuses when it is read back)."""
+    minutes, secs = divmod(int(duration.total_seconds()), 60)
     hours, mins = divmod(minutes, 60)
-    if hours and mins:
-        return f"{hours}h{mins}m"
-    return f"{hours}h" if hours else f"{mins}m"
+    text = (f"{hours}h" if hours else "") + (f"{mins}m" if mins else "")
+    if secs:
+        text += f"{secs}s"
+    return text or "0m"
 
 
 def save(config: Config, path: Path) -> None:
     """Write atomically: a crash never leaves half a config behind."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(dumps(config), encoding="utf-8")
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, path)
+    data = dumps(config).encode("utf-8")
+    # Created 0600 from the start, not chmod-ed after being written world-readable.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())  # on disk before it replaces the old config
+        os.chmod(temporary, 0o600)  # a leftover .tmp from a crash keeps its old mode
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

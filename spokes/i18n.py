@@ -80,7 +80,7 @@ def _shown(value: Any) -> Any:
     return value
 
 
-def t(key: str, **params: Any) -> str:
+def t(key: str, /, **params: Any) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
     english, vietnamese = MESSAGES[key]
     text = vietnamese if _current == "vi" else english

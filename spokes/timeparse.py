@@ -60,7 +60,12 @@ def _clean(text: str) -> str:
 def parse_duration(text: str) -> timedelta:
     """``2h``, ``30m``, ``1h30m``, ``1 giờ 30 phút``, ``2 hours``, ``1d``, or ISO ``PT2H``."""
     cleaned = _clean(text)
-    duration = _iso_duration(cleaned) or _unit_duration(cleaned)
+    try:
+        duration = _iso_duration(cleaned)
+        if duration is None:  # not `or`: "PT0S" is a zero duration, not an unreadable one
+            duration = _unit_duration(cleaned)
+    except OverflowError:  # "99999999999d": more days than a timedelta holds
+        duration = None
     if duration is None:
         raise InvalidInput("duration.unreadable", value=text)
     return duration
@@ -96,12 +101,17 @@ def parse_time(text: str, *, tz: ZoneInfo, now: datetime, allow_future: bool = F
     cleaned = _clean(text)
     if not cleaned:
         raise InvalidInput("time.unreadable", value=text)
-    moment = _parse(cleaned, text, tz, now, allow_future)
-    if moment is None:
-        raise InvalidInput("time.unreadable", value=text)
-    moment = moment.astimezone(UTC).replace(microsecond=0)
-    if moment > now and not allow_future:
+    try:
+        moment = _parse(cleaned, text, tz, now, allow_future)
+        if moment is None:
+            raise InvalidInput("time.unreadable", value=text)
+        moment = moment.astimezone(UTC).replace(microsecond=0)
         shown = moment.astimezone(tz).strftime("%H:%M %d/%m/%Y")
+    except (OverflowError, ValueError):
+        # Outside what a datetime holds: year 1 in a zone east of UTC, "-99999999999d",
+        # "9999-12-31T23:59-05:00". Unreadable as a time, not a crash.
+        raise InvalidInput("time.unreadable", value=text) from None
+    if moment > now and not allow_future:
         raise InvalidInput("time.future", value=text, shown=shown)
     return moment
 
@@ -141,12 +151,15 @@ def _relative_amount(amount: str, original: str) -> timedelta:
 
 
 def _iso(text: str, tz: ZoneInfo) -> datetime | None:
-    if not re.search(r"[T ]\d", text.upper()):
+    # The typed text, with its spaces tidied and in upper case, so that "2026-11-29  13:10"
+    # and "2026-11-29t13:10z" read like "2026-11-29 13:10" and "2026-11-29T13:10Z".
+    iso = " ".join(unicodedata.normalize("NFC", text).upper().split())
+    if not re.search(r"[T ]\d", iso):
         raise InvalidInput("time.needs_time_of_day", value=text)
     import pendulum  # only the commands that read an ISO 8601 time pay for this import
 
     try:
-        parsed = pendulum.parse(text, tz=tz.key, strict=True)
+        parsed = pendulum.parse(iso, tz=tz.key, strict=True)
     except (ValueError, TypeError, OverflowError):
         return None
     if not isinstance(parsed, pendulum.DateTime):  # a bare date, time or duration

@@ -59,4 +59,5 @@ def snapshot(store: Store, config: Config, at: datetime, unit: str | None = None
         for p in spokespersons.unpublished(store, at)
         if code in (None, p.unit_code)
     ]
+    pending.sort(key=lambda item: item.due_at)
     return Status(at, views, {state: counts.get(state, 0) for state in STATES}, pending)

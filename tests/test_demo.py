@@ -1,0 +1,47 @@
+"""``spokes demo``: a throwaway workspace, every clock state, the user's workspace untouched."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+def test_demo_builds_elsewhere_and_shows_every_state(
+    run: Run, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    result = run("demo")
+    assert result.exit_code == 0, result
+    assert not workspace.exists()  # the user's workspace: never touched
+    built = list(scratch.glob("spokes-demo-*"))
+    assert len(built) == 1
+    assert (built[0] / "spokes.db").exists()
+    for state in ("OVERDUE 1", "at risk 1", "pending 2", "late 1", "met 1"):
+        assert state in result.stdout
+    assert "NO SPOKESPERSON" in result.stdout
+    assert f"export SPOKES_HOME={built[0]}" in result.stdout
+
+    status = run("status", "--json", env={"SPOKES_HOME": str(built[0])}).json()
+    assert len(status["incidents"]) == 6
+    assert {item["clock"] for item in status["incidents"]} == {
+        "overdue",
+        "at_risk",
+        "pending",
+        "late",
+        "met",
+    }
+
+
+def test_demo_in_vietnamese(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    result = run("--lang", "vi", "demo")
+    assert result.exit_code == 0
+    assert "Tình hình sự việc lúc 14:00 ngày 29/11/2026" in result.stdout
+    assert "Cháy nhà dân trong đêm" in result.stdout
+    assert "Hãy thử" in result.stdout
