@@ -44,7 +44,7 @@ def is_frozen() -> bool:
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: 'Asia' is a folder
         raise InvalidInput("clock.bad_zone", zone=name) from None
 
 

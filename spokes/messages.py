@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " 2026-11-29T13:10+07:00, -40m hoặc '40 phút trước'",
     ),
     "time.future": (
+        "the time '{value}' ({shown}) is in the future",
+        "thời điểm '{value}' ({shown}) nằm trong tương lai",
+    ),
+    "time.future_today": (
         "the time '{value}' ({shown}) is in the future; for yesterday, write the date too,"
         " e.g. '28/11/2026 23:30'",
         "thời điểm '{value}' ({shown}) nằm trong tương lai; nếu là hôm qua, hãy ghi cả ngày,"
@@ -326,6 +330,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.deadline": ("Deadline", "Hạn chót"),
     "field.informed": ("Initial information", "Thông tin ban đầu"),
     "field.timeline": ("Timeline:", "Diễn biến:"),
+    "field.audit": ("Recorded changes:", "Nhật ký thay đổi:"),
+    "moment.occurred": ("occurred", "sự việc xảy ra"),
+    "moment.received": ("received by the agency", "cơ quan tiếp nhận"),
+    "moment.decided": (
+        "decided that it affects public opinion",
+        "xác định vụ việc ảnh hưởng dư luận",
+    ),
+    "moment.due": ("deadline {rule}", "hạn chót {rule}"),
+    "moment.informed": ("initial information given", "cung cấp thông tin ban đầu"),
+    "moment.closed": ("closed", "kết thúc"),
+    "severity.low": ("low", "thấp"),
+    "severity.medium": ("medium", "trung bình"),
+    "severity.high": ("high", "cao"),
+    "severity.critical": ("critical", "nghiêm trọng"),
     # -- audit events ------------------------------------------------------------------------
     "event.incident-opened": ("incident opened", "mở sự việc"),
     "event.incident-informed": ("initial information given", "cung cấp thông tin ban đầu"),

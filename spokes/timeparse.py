@@ -112,7 +112,10 @@ def parse_time(text: str, *, tz: ZoneInfo, now: datetime, allow_future: bool = F
         # "9999-12-31T23:59-05:00". Unreadable as a time, not a crash.
         raise InvalidInput("time.unreadable", value=text) from None
     if moment > now and not allow_future:
-        raise InvalidInput("time.future", value=text, shown=shown)
+        # A bare time of day that lies ahead most likely meant yesterday: say how to write it.
+        dated = _DAY_FIRST.search(cleaned) or _ISO_START.match(cleaned)
+        key = "time.future" if dated else "time.future_today"
+        raise InvalidInput(key, value=text, shown=shown)
     return moment
 
 

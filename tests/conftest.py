@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +22,18 @@ NOW = "2026-11-29T14:00:00+07:00"
 
 
 @pytest.fixture(autouse=True)
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"
     monkeypatch.setenv("SPOKES_HOME", str(home))
     monkeypatch.setenv("SPOKES_NOW", NOW)
     monkeypatch.setenv("SPOKES_USER", "tester")
     monkeypatch.setenv("TZ", "UTC")  # the machine's zone must never matter
+    time.tzset()
     for var in ("SPOKES_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "SPOKES_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
-    return home
+    yield home
+    monkeypatch.undo()
+    time.tzset()
 
 
 class Result:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from spokes import i18n
-from spokes.core.incidents import CHANNELS
+from spokes.core.incidents import CHANNELS, SEVERITIES
 from spokes.core.policy import STATES
 from spokes.core.units import KINDS
 from spokes.messages import MESSAGES
@@ -38,6 +38,7 @@ def test_every_literal_key_exists() -> None:
     ("family", "values"),
     [
         ("state", STATES),
+        ("severity", SEVERITIES),
         ("kind", KINDS),
         ("channel", CHANNELS),
         ("publication", ("published", "unpublished", "overdue")),

@@ -199,9 +199,14 @@ def test_show_has_a_timeline_of_events(tan_uyen: Run) -> None:
     tan_uyen("incident", "close", "2026-0001", "--note", "Đã khắc phục")
     shown = tan_uyen("--lang", "vi", "incident", "show", "2026-0001")
     assert shown.exit_code == 0
-    for text in ("Diễn biến:", "mở sự việc", "cung cấp thông tin ban đầu", "kết thúc sự việc"):
+    for text in ("Diễn biến:", "Nhật ký thay đổi:", "mở sự việc", "kết thúc sự việc"):
         assert text in shown.stdout
     assert "(tester)" in shown.stdout
+    timeline = shown.stdout.split("Diễn biến:")[1].split("Nhật ký")[0]
+    # in the order things happened, not the order they were typed
+    assert timeline.index("sự việc xảy ra") < timeline.index("cung cấp thông tin ban đầu")
+    assert timeline.index("cung cấp thông tin ban đầu") < timeline.index("cơ quan tiếp nhận")
+    assert timeline.index("kết thúc") < timeline.index("hạn chót local-2h")
 
 
 def test_list_filters_open_closed_all_unit_and_since(tan_uyen: Run) -> None:

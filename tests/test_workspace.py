@@ -105,7 +105,7 @@ def test_broken_config_is_a_clear_error(run: Run, workspace: Path) -> None:
     (workspace / "config.toml").write_text("[workspace]\ntimezone = 7\n", encoding="utf-8")
     result = run("status")
     assert result.exit_code == 1
-    assert "the value of 'timezone' is not valid" in result.stderr
+    assert "the value of 'workspace.timezone' is not valid" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -117,7 +117,7 @@ def test_migrations_from_blank_and_from_an_older_schema(tmp_path: Path) -> None:
         store.execute("ALTER TABLE units ADD COLUMN note TEXT")
 
     store = SQLiteStore(tmp_path / "a.db")
-    assert migrate(store, MIGRATIONS) == ["0001_initial"]  # blank
+    assert migrate(store, MIGRATIONS) == [name for name, _ in MIGRATIONS]  # blank
     assert migrate(store, MIGRATIONS) == []  # recorded: never twice
     newer = [*MIGRATIONS, ("0002_unit_note", second)]
     assert migrate(store, newer) == ["0002_unit_note"]  # an older schema moves forward
@@ -193,3 +193,13 @@ def test_usage_error_exits_2(run: Run) -> None:
     assert run("incident", "open").exit_code == 2
     assert run("nonsense").exit_code == 2
     assert run("--lang", "fr", "status").exit_code == 2
+
+
+def test_audit_trail_is_append_only_in_the_database(tan_uyen: Run, workspace: Path) -> None:
+    with sqlite3.connect(workspace / "spokes.db") as db:
+        count = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        assert count >= 5  # units added, spokesperson assigned
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute("UPDATE events SET actor = 'someone else'")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute("DELETE FROM events")

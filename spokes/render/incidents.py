@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,6 +15,8 @@ from spokes.core.spokespersons import Spokesperson
 from spokes.core.status import PendingPublication, Status
 from spokes.i18n import t
 from spokes.render import table, timefmt
+
+_STORED_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 STATE_STYLE = {
     "overdue": "bold red",
@@ -183,7 +186,7 @@ def card(view: View, events: list[Event], tz: ZoneInfo, now: datetime) -> str:
         lines.append(_field("field.decided", timefmt.full(incident.decided_at, tz)))
     for key, value in (
         ("field.category", incident.category),
-        ("field.severity", incident.severity),
+        ("field.severity", t(f"severity.{incident.severity}") if incident.severity else None),
         ("field.location", incident.location),
         ("field.involves", ", ".join(incident.involves) or None),
     ):
@@ -193,8 +196,10 @@ def card(view: View, events: list[Event], tz: ZoneInfo, now: datetime) -> str:
     lines += deadline_lines(reading.deadlines, tz, now, reading.remaining_seconds)
     if incident.informed_at:
         lines.append(_field("field.informed", _informed_line(view, tz)))
+    lines += ["", t("field.timeline")]
+    lines += [f"  {timefmt.when(at, tz, now):<14} {label}" for at, label in timeline(view)]
     if events:
-        lines += ["", t("field.timeline")]
+        lines += ["", t("field.audit")]
         lines += [_event_line(event, tz) for event in events]
     return "\n".join(lines)
 
@@ -252,6 +257,39 @@ def _informed_line(view: View, tz: ZoneInfo) -> str:
     return " — ".join(parts)
 
 
+def _stored(value: Any, tz: ZoneInfo) -> str:
+    """A value from the audit trail as a person reads it: stored UTC times in local time."""
+    if isinstance(value, str) and _STORED_TIME.match(value):
+        return timefmt.full(datetime.fromisoformat(value), tz)
+    return "—" if value is None else str(value)
+
+
+def timeline(view: View) -> list[tuple[datetime, str]]:
+    """The incident's moments in the order they happened (not the order they were typed)."""
+    incident = view.incident
+    moments: list[tuple[datetime, str]] = [
+        (incident.occurred_at, t("moment.occurred")),
+        (incident.received_at, t("moment.received")),
+    ]
+    if incident.decided_at:
+        moments.append((incident.decided_at, t("moment.decided")))
+    for item in view.reading.deadlines:
+        moments.append((item.due_at, t("moment.due", rule=item.rule.name)))
+    if incident.informed_at:
+        moments.append((incident.informed_at, t("moment.informed")))
+    if incident.closed_at:
+        moments.append((incident.closed_at, t("moment.closed")))
+    return sorted(moments, key=lambda moment: moment[0])
+
+
 def _event_line(event: Event, tz: ZoneInfo) -> str:
     local = event.at.astimezone(tz)
-    return f"  {local:%d/%m/%Y %H:%M}  {t('event.' + event.kind)}  ({event.actor})"
+    line = f"  {local:%d/%m/%Y %H:%M}  {t('event.' + event.kind)}  ({event.actor})"
+    before, after = event.detail.get("before"), event.detail.get("after")
+    if isinstance(before, dict) and isinstance(after, dict):
+        changes = [
+            f"{key}: {_stored(before.get(key), tz)} → {_stored(after.get(key), tz)}"
+            for key in after
+        ]
+        line += "  " + "; ".join(changes)
+    return line

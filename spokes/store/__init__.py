@@ -40,6 +40,9 @@ class Store(Protocol):
     def next_value(self, counter: str) -> int:
         """The next number of a named counter, inside the current transaction."""
 
+    def make_append_only(self, table: str) -> None:
+        """Makes the database itself refuse UPDATE and DELETE on ``table`` (the audit trail)."""
+
     def close(self) -> None: ...
 
 

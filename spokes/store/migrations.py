@@ -88,8 +88,14 @@ def _initial(store: Store) -> None:
         store.execute(statement)
 
 
+def _append_only_audit(store: Store) -> None:
+    # Enforced by the database, not only by the code: no UPDATE or DELETE of past events.
+    store.make_append_only("events")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
+    ("0002_append_only_audit", _append_only_audit),
 ]
 
 

@@ -78,6 +78,13 @@ class SQLiteStore:
             self.execute("INSERT INTO counters (name, value) VALUES (?, 1)", (counter,))
         return int(self.scalar("SELECT value FROM counters WHERE name = ?", (counter,)))
 
+    def make_append_only(self, table: str) -> None:
+        for action in ("UPDATE", "DELETE"):
+            self.execute(
+                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table}"
+                f" BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"
+            )
+
     def close(self) -> None:
         self._db.close()
 
