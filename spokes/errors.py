@@ -35,6 +35,12 @@ class SpokesError(Exception):
         hint = self.params.get("hint")
         return f"{message} {t('hint.did_you_mean', hint=hint)}" if hint else message
 
+    def line(self) -> str:
+        """The one line printed on stderr: ``Error: ...`` in the user's language."""
+        from spokes.i18n import t
+
+        return f"{t('label.error')}: {self.render()}"
+
     def __str__(self) -> str:
         return self.render()
 

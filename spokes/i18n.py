@@ -74,9 +74,10 @@ def set_zone(zone: ZoneInfo) -> None:
 
 
 def _shown(value: Any) -> Any:
-    if isinstance(value, datetime):
-        local = value.astimezone(_zone) if _zone else value
-        return local.strftime("%H:%M %d/%m/%Y")
+    if isinstance(value, datetime) and _zone is not None:
+        from spokes.render.timefmt import full  # imports this module: only when needed
+
+        return full(value, _zone)
     return value
 
 

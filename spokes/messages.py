@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No units yet. Add one: spokes unit add CODE NAME --kind commune",
         "Chưa có đơn vị nào. Thêm: spokes unit add MÃ TÊN --kind commune",
     ),
+    "unit.parent_and_no_parent": (
+        "give either --parent or --no-parent, not both",
+        "chỉ ghi một trong --parent hoặc --no-parent",
+    ),
     "unit.nothing_to_change": (
         "nothing to change: give --name, --kind, --parent or --no-parent",
         "không có gì để thay đổi: hãy ghi --name, --kind, --parent hoặc --no-parent",
@@ -172,6 +176,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cần công bố họ tên, chức vụ, số điện thoại, thư điện tử công vụ trên cổng thông tin"
         " điện tử trước {due} ({citation}), sau đó chạy: spokes spokesperson published MÃ",
     ),
+    "person.publish_overdue": (
+        "Publication on the e-portal was due by {due} ({citation}): it is overdue. Once"
+        " published, run: spokes spokesperson published UNIT --at TIME",
+        "Hạn công bố trên cổng thông tin điện tử là {due} ({citation}): đã quá hạn. Sau khi"
+        " công bố, chạy: spokes spokesperson published MÃ --at THỜI_ĐIỂM",
+    ),
+    "person.duplicate_authorisation": (
+        "{name} already holds an authorisation for {unit} from {since} until {until}",
+        "{name} đã được ủy quyền phát ngôn cho {unit} từ {since} đến {until}",
+    ),
     "person.none_to_publish": (
         "{unit} has no spokesperson to publish",
         "{unit} chưa có người phát ngôn để công bố",
@@ -205,6 +219,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit} không có người phát ngôn vào {at}",
     ),
     "publication.published": ("published", "đã công bố"),
+    "publication.late": ("published late", "công bố trễ hạn"),
     "publication.unpublished": ("not yet published", "chưa công bố"),
     "publication.overdue": ("publication overdue", "quá hạn công bố"),
     # -- incidents ---------------------------------------------------------------------------
@@ -222,6 +237,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incident.informed_before_occurred": (
         "initial information cannot be given before the incident occurred",
         "không thể cung cấp thông tin ban đầu trước khi sự việc xảy ra",
+    ),
+    "incident.occurred_after_informed": (
+        "the corrected time is after the initial information recorded at {at}",
+        "thời điểm điều chỉnh muộn hơn thông tin ban đầu đã ghi nhận lúc {at}",
     ),
     "incident.bad_severity": (
         "unknown severity '{value}': use one of {choices}",
@@ -312,7 +331,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.phone": ("Phone", "Điện thoại"),
     "col.email": ("E-mail", "Thư điện tử"),
     "col.since": ("Since", "Từ"),
-    "col.publication": ("On the e-portal", "Công bố"),
+    "col.publication": ("Status", "Tình trạng"),
     "col.occurred": ("Occurred", "Xảy ra"),
     "col.deadline": ("Deadline", "Hạn chót"),
     "col.left": ("Time left", "Còn lại"),
@@ -364,24 +383,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Next: spokes unit add CODE NAME --kind commune, then spokes spokesperson assign CODE ...",
         "Tiếp theo: spokes unit add MÃ TÊN --kind commune, rồi spokes spokesperson assign MÃ ...",
     ),
+    "where.yes": ("yes", "có"),
+    "where.no": ("no", "không"),
     "where.home": ("Workspace", "Không gian làm việc"),
-    "where.home_source": ("chosen by", "xác định bởi"),
+    "where.home_source": ("Workspace chosen by", "Xác định bởi"),
     "where.config": ("Config", "Tệp cấu hình"),
-    "where.config_exists": ("config exists", "đã có tệp cấu hình"),
+    "where.config_exists": ("Config exists", "Đã có tệp cấu hình"),
     "where.database": ("Database", "Cơ sở dữ liệu"),
-    "where.database_exists": ("database exists", "đã có cơ sở dữ liệu"),
+    "where.database_exists": ("Database exists", "Đã có cơ sở dữ liệu"),
     "where.schema": ("Migrations applied", "Số bước cập nhật lược đồ"),
     "where.org": ("Organisation", "Cơ quan"),
     "where.place": ("Place", "Địa danh"),
     "where.timezone": ("Time zone", "Múi giờ"),
     "where.language": ("Language", "Ngôn ngữ"),
-    "where.language_source": ("language from", "ngôn ngữ lấy từ"),
+    "where.language_source": ("Language from", "Ngôn ngữ lấy từ"),
     "where.now": ("Now", "Bây giờ"),
     "where.clock": ("Clock", "Đồng hồ"),
     "where.user": ("User (audit trail)", "Người dùng (nhật ký)"),
     "where.warning_window": ("Warning before deadline", "Cảnh báo trước hạn"),
     "where.publish_within": ("Publish spokesperson within", "Hạn công bố người phát ngôn"),
     "where.rules": ("Deadline rules", "Quy định về thời hạn"),
+    "where.only": ("only", "chỉ áp dụng cho"),
     # -- demo --------------------------------------------------------------------------------
     "demo.intro": (
         "Demo workspace (Tân Uyên district, 2021; people invented) built in {path}",

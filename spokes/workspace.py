@@ -1,12 +1,12 @@
 """Where a workspace lives and what it is: paths, config, language, zone, the store.
 
 ``SPOKES_HOME`` names the folder; without it, the platform's user data folder (platformdirs).
-Nothing is created until something is written: reading a missing workspace reads defaults.
+The folder, the database (mode 0600) and its schema are created on the first command that
+needs the database; ``where``, ``--help`` and a missing config only read defaults.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +38,8 @@ def actor() -> str:
     explicit = os.environ.get(ENV_USER)
     if explicit:
         return explicit
+    import getpass  # only when writing the audit trail
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):  # no user name in a bare container

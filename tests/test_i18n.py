@@ -102,4 +102,6 @@ def test_datetime_placeholders_are_shown_in_workspace_zone() -> None:
         )
     finally:
         i18n.set_language("en")
-    assert text == "thông tin ban đầu về 2026-0001 đã được ghi nhận lúc 13:10 29/11/2026"
+    assert text == (
+        "thông tin ban đầu về 2026-0001 đã được ghi nhận lúc 13:10 ngày 29/11/2026 (UTC+07:00)"
+    )

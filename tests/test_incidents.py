@@ -187,8 +187,8 @@ def test_edit_corrected_time_recomputes_deadline_and_is_recorded(tan_uyen: Run) 
     shown = tan_uyen("incident", "show", "2026-0001", "--json").json()
     edit_events = [event for event in shown["events"] if event["kind"] == "incident-edited"]
     assert edit_events[0]["detail"] == {
-        "before": {"occurred_at": "2026-11-29T06:10:00Z"},
-        "after": {"occurred_at": "2026-11-29T05:50:00Z"},
+        "before": {"occurred_at": "2026-11-29T13:10:00+07:00"},
+        "after": {"occurred_at": "2026-11-29T12:50:00+07:00"},
     }
     assert edit_events[0]["actor"] == "tester"
 
@@ -312,7 +312,7 @@ def test_inform_twice_and_close_twice_are_refused(tan_uyen: Run, db_state) -> No
     before = db_state()
     again = tan_uyen("incident", "inform", "2026-0001")
     assert again.exit_code == 1
-    assert "already recorded at 13:40 29/11/2026" in again.stderr
+    assert "already recorded at 29 Nov 2026 13:40 (UTC+07:00)" in again.stderr
     closed = tan_uyen("incident", "close", "2026-0001")
     assert closed.exit_code == 1
     assert "already closed" in closed.stderr

@@ -96,11 +96,6 @@ def test_bad_unit_input_is_refused(
     assert db_state() == before
 
 
-def test_edit_without_changes_is_a_usage_error(run: Run) -> None:
-    run("unit", "add", "tan-uyen", "UBND huyện Tân Uyên", "--kind", "district")
-    assert run("unit", "edit", "tan-uyen").exit_code == 2
-
-
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_text(text, encoding=encoding)
     return path

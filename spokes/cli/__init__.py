@@ -11,6 +11,7 @@ import os
 import sys
 
 from spokes import i18n
+from spokes.workspace import Workspace
 
 
 def _peek_lang(argv: list[str]) -> str | None:
@@ -33,13 +34,34 @@ def _configured_lang() -> str | None:
         return None
 
 
+def prepare(lang_option: str | None) -> Workspace:
+    """The workspace of this run, with its language and zone in force for every message."""
+    ws = Workspace.load()
+    ws.lang, ws.lang_source = i18n.resolve(lang_option, ws.config.lang)
+    i18n.set_language(ws.lang)
+    i18n.set_zone(ws.tz)
+    return ws
+
+
+def _fast(argv: list[str]) -> int | None:
+    if os.environ.get("SPOKES_NO_FASTPATH") == "1":  # tests compare both paths
+        return None
+    from spokes.cli.fastpath import run
+
+    return run(argv)
+
+
 def main() -> None:
-    lang, _ = i18n.resolve(_peek_lang(sys.argv[1:]), _configured_lang())
-    i18n.set_language(lang)
-    from spokes.cli.app import app
     from spokes.errors import ExitCode
 
     try:
+        code = _fast(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+        lang, _ = i18n.resolve(_peek_lang(sys.argv[1:]), _configured_lang())
+        i18n.set_language(lang)
+        from spokes.cli.app import app
+
         app(prog_name="spokes")
     except KeyboardInterrupt:
         sys.exit(130)

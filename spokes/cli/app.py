@@ -7,11 +7,10 @@ from typing import Annotated
 import typer
 
 from spokes import __version__, i18n
-from spokes.cli import demo, incident, spokesperson, status, unit
+from spokes.cli import demo, incident, prepare, spokesperson, status, unit
 from spokes.cli import workspace as workspace_commands
 from spokes.cli.common import SpokesGroup
 from spokes.i18n import t
-from spokes.workspace import Workspace
 
 app = typer.Typer(
     name="spokes",
@@ -46,10 +45,7 @@ def root(
 ) -> None:
     if lang is not None and i18n.normalise(lang) is None:
         raise typer.BadParameter(t("lang.unknown", value=lang), param_hint="--lang")
-    ws = Workspace.load()
-    ws.lang, ws.lang_source = i18n.resolve(lang, ws.config.lang)
-    i18n.set_language(ws.lang)
-    i18n.set_zone(ws.tz)
+    ws = prepare(lang)
     ctx.obj = ws
     ctx.call_on_close(ws.close)
 

@@ -12,8 +12,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from spokes import clock
-from spokes.errors import ExitCode, SpokesError
+from spokes.errors import SpokesError
 from spokes.i18n import t
 from spokes.workspace import Workspace
 
@@ -30,12 +29,8 @@ class SpokesGroup(TyperGroup):
         except SpokesError as error:
             if os.environ.get(ENV_DEBUG) == "1":
                 raise
-            fail(error.render(), error.exit_code)
-
-
-def fail(message: str, code: int = ExitCode.USER_ERROR) -> None:
-    typer.echo(f"{t('label.error')}: {message}", err=True)
-    raise typer.Exit(code)
+            typer.echo(error.line(), err=True)
+            raise typer.Exit(error.exit_code) from None
 
 
 def warn(message: str) -> None:
@@ -81,11 +76,6 @@ def echo(text: str = "") -> None:
 
 def debug_enabled() -> bool:
     return os.environ.get(ENV_DEBUG) == "1"
-
-
-def frozen_note() -> str | None:
-    """A reminder, in headers, that the clock is frozen (so nobody trusts a stale time)."""
-    return t("label.frozen_clock") if clock.is_frozen() else None
 
 
 def stdout_is_terminal() -> bool:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from spokes.cli.common import echo, workspace
-from spokes.core import status as core_status
+from spokes.cli.fastpath import status_output
+from spokes.core import incidents
 from spokes.core.demo import build
 from spokes.i18n import t
-from spokes.render import incidents as view
-from spokes.render import table
 
 
 def demo(ctx: typer.Context) -> None:
@@ -17,13 +18,12 @@ def demo(ctx: typer.Context) -> None:
     ws = build(user_ws.now())
     ws.lang = user_ws.lang
     try:
-        snapshot = core_status.snapshot(ws.store, ws.config, ws.now())
-        colour = table.use_colour()
+        text, _ = status_output(ws, None, False, sys.stdout)
         echo(t("demo.intro", path=str(ws.root)))
         echo()
-        echo(view.status_table(snapshot, ws.tz, colour, table.terminal_width()))
+        echo(text)
         echo()
-        first = snapshot.views[0].incident.id if snapshot.views else "ID"
+        first = incidents.select(ws.store)[0].id
         echo(t("demo.try", path=str(ws.root), first=first))
     finally:
         ws.close()

@@ -9,6 +9,7 @@ import typer
 from spokes.cli.common import echo, optional_past, parse_past, print_json, warn, workspace
 from spokes.core import audit, incidents
 from spokes.core.incidents import Draft, View
+from spokes.core.spokespersons import on_duty
 from spokes.i18n import t
 from spokes.render import incidents as view
 from spokes.render import table, timefmt
@@ -81,8 +82,9 @@ def inform(
     ws = workspace(ctx)
     informed_at = parse_past(ws, at)
     if by is None:
-        current = _one(ws, incidents.get(ws.store, incident_id)).spokesperson
-        by = current.name if current else None
+        incident = incidents.get(ws.store, incident_id)
+        speaker = on_duty(ws.store, incident.lead_unit, informed_at, incident.id)
+        by = speaker.name if speaker else None
     incident = incidents.inform(ws.store, incident_id, informed_at, channel, by, note, ws.now())
     item = _one(ws, incident)
     if as_json:
@@ -131,19 +133,10 @@ def show(ctx: typer.Context, incident_id: IdArg, as_json: JsonOpt = False) -> No
     events = audit.for_incident(ws.store, item.incident.id)
     if as_json:
         data = view.incident_json(item, ws.tz)
-        data["events"] = [_event_json(event, ws) for event in events]
+        data["events"] = [view.event_json(event, ws.tz) for event in events]
         print_json(data)
         return
     echo(view.card(item, events, ws.tz, ws.now()))
-
-
-def _event_json(event: audit.Event, ws: Workspace) -> dict[str, Any]:
-    return {
-        "at": event.at.astimezone(ws.tz).isoformat(timespec="seconds"),
-        "actor": event.actor,
-        "kind": event.kind,
-        "detail": event.detail,
-    }
 
 
 @app.command("edit", help=t("help.incident.edit"))

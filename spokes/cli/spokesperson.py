@@ -9,6 +9,7 @@ import typer
 from spokes.cli.common import echo, parse_any, parse_past, print_json, workspace
 from spokes.clock import iso_local
 from spokes.core import spokespersons
+from spokes.core.incidents import normalise_id
 from spokes.core.spokespersons import DirectoryEntry, Spokesperson
 from spokes.i18n import t
 from spokes.render import table, timefmt
@@ -51,9 +52,10 @@ def assign(
         )
     )
     due = made.publish_due(ws.config.publish_within)
+    overdue = due < ws.now()
     echo(
         t(
-            "person.publish_reminder",
+            "person.publish_overdue" if overdue else "person.publish_reminder",
             due=timefmt.full(due, ws.tz),
             citation=ws.config.publish_citation,
         )
@@ -95,7 +97,7 @@ def authorize(
         person=person,
         valid_from=parse_any(ws, valid_from),
         valid_until=parse_any(ws, valid_until),
-        incident_id=incident.strip().upper() if incident else None,
+        incident_id=normalise_id(incident) if incident else None,
         document=document,
         granted_by=by,
     )
@@ -121,7 +123,7 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     ws = workspace(ctx)
-    when = parse_past(ws, at) if at else ws.now()
+    when = parse_any(ws, at) if at else ws.now()
     entries = spokespersons.directory(ws.store, when, unit)
     if as_json:
         print_json([_entry_json(entry, ws, when) for entry in entries])
@@ -181,7 +183,9 @@ def _directory_table(entries: list[DirectoryEntry], ws: Workspace, when: Any) ->
         else:
             state = person.publication(when, ws.config.publish_within)
             rows.append(_person_row(entry.unit.code, person, ws, when, t(f"publication.{state}")))
-            styles.append({"overdue": "bold red", "unpublished": "yellow"}.get(state))
+            styles.append(
+                {"overdue": "bold red", "unpublished": "yellow", "late": "magenta"}.get(state)
+            )
         for grant in entry.authorised:
             until = timefmt.when(grant.valid_until, ws.tz, when)
             label = t("person.authorised_until", until=until)
@@ -205,7 +209,7 @@ def _person_row(code: str, person: Spokesperson, ws: Workspace, when: Any, state
 @app.command("who", help=t("help.spokesperson.who"))
 def who(ctx: typer.Context, unit: UnitArg, at: AtOpt = None, as_json: JsonOpt = False) -> None:
     ws = workspace(ctx)
-    when = parse_past(ws, at) if at else ws.now()
+    when = parse_any(ws, at) if at else ws.now()
     entry = spokespersons.directory(ws.store, when, unit)[0]
     if as_json:
         print_json(_entry_json(entry, ws, when))
@@ -222,8 +226,6 @@ def who(ctx: typer.Context, unit: UnitArg, at: AtOpt = None, as_json: JsonOpt = 
             + "  "
             + t("person.authorised_until", until=timefmt.full(until, ws.tz))
         )
-    if entry.regular is None and not entry.authorised:
-        raise typer.Exit(1)
 
 
 def _person_line(person: Spokesperson) -> str:

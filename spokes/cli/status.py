@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
-from spokes.cli.common import echo, frozen_note, print_json, workspace
-from spokes.core import status as core_status
+from spokes.cli.common import echo, workspace
+from spokes.cli.fastpath import status_output
 from spokes.errors import ExitCode
 from spokes.i18n import t
-from spokes.render import incidents as view
-from spokes.render import table
 
 
 def status(
@@ -20,17 +19,9 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help=t("help.opt.json"))] = False,
     check: Annotated[bool, typer.Option("--check", help=t("help.opt.check"))] = False,
 ) -> None:
-    ws = workspace(ctx)
-    snapshot = core_status.snapshot(ws.store, ws.config, ws.now(), unit)
-    if as_json:
-        print_json(view.status_json(snapshot, ws.tz))
-    else:
-        colour = table.use_colour()
-        echo(view.status_table(snapshot, ws.tz, colour, table.terminal_width()))
-        note = frozen_note()
-        if note:
-            echo(table.paint(note, "dim", colour))
-    if check and snapshot.any_overdue:
+    text, overdue = status_output(workspace(ctx), unit, as_json, sys.stdout)
+    echo(text)
+    if check and overdue:
         raise typer.Exit(ExitCode.OVERDUE)
 
 

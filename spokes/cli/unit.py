@@ -10,6 +10,7 @@ import typer
 from spokes.cli.common import echo, print_json, workspace
 from spokes.core import spokespersons, units
 from spokes.core.units import KINDS, Unit
+from spokes.errors import InvalidInput
 from spokes.i18n import t
 from spokes.render import table
 
@@ -62,26 +63,10 @@ def list_(
         table.Column(t("col.kind")),
         table.Column(t("col.parent")),
     ]
-    rows = [[u.code, u.name, kind_label(u.kind), u.parent_code or ""] for u in _tree_order(found)]
+    rows = [
+        [u.code, u.name, kind_label(u.kind), u.parent_code or ""] for u in units.tree_order(found)
+    ]
     echo(table.render(columns, rows, colour=table.use_colour(), max_width=table.terminal_width()))
-
-
-def _tree_order(found: list[Unit]) -> list[Unit]:
-    """Parents before their children, children indented under them by order."""
-    by_parent: dict[str | None, list[Unit]] = {}
-    codes = {unit.code for unit in found}
-    for unit in found:
-        parent = unit.parent_code if unit.parent_code in codes else None
-        by_parent.setdefault(parent, []).append(unit)
-    ordered: list[Unit] = []
-
-    def walk(parent: str | None) -> None:
-        for unit in by_parent.get(parent, []):
-            ordered.append(unit)
-            walk(unit.code)
-
-    walk(None)
-    return ordered
 
 
 @app.command("show", help=t("help.unit.show"))
@@ -128,6 +113,8 @@ def edit(
 ) -> None:
     from spokes.core.inputs import UnitInput, build
 
+    if parent is not None and no_parent:
+        raise typer.BadParameter(t("unit.parent_and_no_parent"), param_hint="--no-parent")
     ws = workspace(ctx)
     current = units.get(ws.store, code)
     checked = build(
@@ -147,7 +134,7 @@ def edit(
     if no_parent:
         changes["parent"] = None
     if not changes:
-        raise typer.BadParameter(t("unit.nothing_to_change"))
+        raise InvalidInput("unit.nothing_to_change")
     unit = units.edit(ws.store, current.code, changes, ws.now())
     echo(t("unit.edited", code=unit.code, name=unit.name))
 

@@ -64,11 +64,19 @@ def where(
     echo(t("where.rules") + ":")
     for rule in facts["rules"]:
         echo(f"  {rule['name']:<24} {rule['from']:<9} +{rule['within']:<5} {rule['citation']}")
+        filters = [f"{key}={','.join(rule[key])}" for key in _FILTERS if rule[key]]
+        if filters:
+            echo(f"  {'':<24} {t('where.only')}: {'; '.join(filters)}")
+
+
+_FILTERS = ("categories", "severities", "unit_kinds")
 
 
 def _shown(value: Any) -> str:
     if value is None:
         return "—"
+    if isinstance(value, bool):
+        return t("where.yes") if value else t("where.no")
     return str(value)
 
 
@@ -103,6 +111,7 @@ def _facts(ws: Workspace) -> dict[str, Any]:
                 "from": rule.starts,
                 "within": config.duration_text(rule.within),
                 "citation": rule.citation,
+                **{key: list(getattr(rule, key)) for key in _FILTERS},
             }
             for rule in ws.config.rules
         ],

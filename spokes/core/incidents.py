@@ -7,7 +7,6 @@ policy rules each time, so a corrected time or a changed rule is reflected at on
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -68,9 +67,10 @@ class Incident:
         )
 
     def read_clock(self, config: Config, at: datetime) -> policy.Reading:
-        # A closed incident's clock stops when it was closed.
+        # A closed incident's clock stopped when it was closed: read it as it stood then.
         moment = min(at, self.closed_at) if self.closed_at else at
-        return policy.read(self.subject(), config.rules, moment, config.warning)
+        running = self.closed_at is None
+        return policy.read(self.subject(), config.rules, moment, config.warning, running)
 
 
 @dataclass(frozen=True)
@@ -230,8 +230,17 @@ def _set_involved(store: Store, incident_id: str, codes: list[str]) -> None:
         )
 
 
-def get(store: Store, incident_id: str) -> Incident:
+def normalise_id(incident_id: str) -> str:
+    """``2026-3`` and ``2026-0003`` name the same incident: numbers are padded to four digits."""
     key = incident_id.strip().upper()
+    year, _, number = key.partition("-")
+    if year.isdigit() and number.isdigit():
+        return f"{year}-{int(number):04d}"
+    return key
+
+
+def get(store: Store, incident_id: str) -> Incident:
+    key = normalise_id(incident_id)
     row = store.query_one(_SELECT + " WHERE i.id = ?", (key,))
     if row is None:
         raise NotFound("incident.unknown", id=incident_id, hint=_suggest(store, key))
@@ -242,6 +251,8 @@ def get(store: Store, incident_id: str) -> Incident:
 
 
 def _suggest(store: Store, key: str) -> str:
+    import difflib  # only on the error path
+
     # Only recent ids: the suggestion is for a typo, and the table can be large.
     recent = [r["id"] for r in store.query("SELECT id FROM incidents ORDER BY id DESC LIMIT 500")]
     close = difflib.get_close_matches(key, recent, n=1, cutoff=0.7)
@@ -369,12 +380,9 @@ def edit(store: Store, incident_id: str, changes: dict[str, Any], at: datetime) 
     with store.transaction():
         incident = get(store, incident_id)
         updated = _apply(store, incident, changes)
-        _check_times(
-            updated["occurred_at"],
-            updated["received_at"],
-            updated["decided_at"],
-            incident.informed_at,
-        )
+        if incident.informed_at is not None and updated["occurred_at"] > incident.informed_at:
+            raise InvalidInput("incident.occurred_after_informed", at=incident.informed_at)
+        _check_times(updated["occurred_at"], updated["received_at"], updated["decided_at"], None)
         before = {key: _plain(getattr(incident, key)) for key in changes}
         after = {key: _plain(updated[key]) for key in changes}
         columns = [key for key in changes if key != "involves"]

@@ -55,11 +55,9 @@ def applies(rule: Rule, subject: Subject) -> bool:
 
 
 def start_of(rule: Rule, subject: Subject) -> datetime | None:
-    return {
-        "occurred": subject.occurred_at,
-        "received": subject.received_at,
-        "decided": subject.decided_at,
-    }[rule.starts]
+    """The moment the rule counts from: ``occurred`` reads ``occurred_at``, and so on."""
+    start: datetime | None = getattr(subject, f"{rule.starts}_at")
+    return start
 
 
 def state_at(
@@ -72,7 +70,14 @@ def state_at(
     return "at_risk" if due - at <= warning else "pending"
 
 
-def read(subject: Subject, rules: tuple[Rule, ...], at: datetime, warning: timedelta) -> Reading:
+def read(
+    subject: Subject,
+    rules: tuple[Rule, ...],
+    at: datetime,
+    warning: timedelta,
+    running: bool = True,
+) -> Reading:
+    """The clock at ``at``; ``running=False`` for a closed incident (nothing counts down)."""
     deadlines = []
     for rule in rules:
         start = start_of(rule, subject)
@@ -84,6 +89,6 @@ def read(subject: Subject, rules: tuple[Rule, ...], at: datetime, warning: timed
     if not deadlines:
         return Reading(None, None, None, ())
     binding = deadlines[0]
-    stopped = subject.informed_at is not None and subject.informed_at <= at
+    stopped = not running or (subject.informed_at is not None and subject.informed_at <= at)
     remaining = None if stopped else int((binding.due_at - at).total_seconds())
     return Reading(binding.due_at, binding.state, remaining, tuple(deadlines))

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from spokes.clock import from_db, to_db
 from spokes.core import audit
-from spokes.core.units import Unit, all_units, get
+from spokes.core.units import Unit, all_units, get, tree_order
 from spokes.errors import InvalidInput, NotFound, Refused
 from spokes.store import Store
 
 if TYPE_CHECKING:
     from spokes.core.inputs import PersonInput
 
-Publication = Literal["published", "unpublished", "overdue"]
+Publication = Literal["published", "late", "unpublished", "overdue"]
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,10 @@ class Spokesperson:
 
     def publication(self, at: datetime, within: timedelta) -> Publication:
         """Whether the designation is on the e-portal yet (Art. 3.3: within 24 hours)."""
+        due = self.publish_due(within)
         if self.published_at is not None and self.published_at <= at:
-            return "published"
-        return "overdue" if at > self.publish_due(within) else "unpublished"
+            return "published" if self.published_at <= due else "late"
+        return "overdue" if at > due else "unpublished"
 
     def publish_due(self, within: timedelta) -> datetime:
         return self.valid_from + within
@@ -105,6 +106,16 @@ def authorisations_at(
     return [_person(row) for row in store.query(sql + " ORDER BY unit_code, valid_from", params)]
 
 
+def latest_regular(store: Store, unit_code: str) -> Spokesperson | None:
+    """The unit's most recent regular designation, even one that starts later."""
+    row = store.query_one(
+        "SELECT * FROM spokespersons WHERE unit_code = ? AND role = 'regular'"
+        " ORDER BY valid_from DESC LIMIT 1",
+        (unit_code,),
+    )
+    return _person(row) if row else None
+
+
 def history(store: Store, unit_code: str) -> list[Spokesperson]:
     rows = store.query(
         "SELECT * FROM spokespersons WHERE unit_code = ? ORDER BY valid_from, id", (unit_code,)
@@ -124,17 +135,13 @@ def assign(
     one's term ends at that moment."""
     with store.transaction():
         unit = get(store, unit_code)
-        latest = store.query_one(
-            "SELECT * FROM spokespersons WHERE unit_code = ? AND role = 'regular'"
-            " ORDER BY valid_from DESC LIMIT 1",
-            (unit.code,),
-        )
-        if latest is not None and valid_from <= _person(latest).valid_from:
+        latest = latest_regular(store, unit.code)
+        if latest is not None and valid_from <= latest.valid_from:
             raise Refused(
                 "person.assign_before_current",
                 unit=unit.code,
-                name=latest["name"],
-                since=_person(latest).valid_from,
+                name=latest.name,
+                since=latest.valid_from,
             )
         store.execute(
             "UPDATE spokespersons SET valid_until = ?"
@@ -154,7 +161,7 @@ def assign(
             person=person.model_dump(),
             valid_from=to_db(valid_from),
             decision=decision,
-            previous=latest["name"] if latest else None,
+            previous=latest.name if latest else None,
         )
     return _by_id(store, new_id)
 
@@ -175,7 +182,7 @@ def mark_published(
     """Records that the unit's current designation is on the e-portal (Art. 3.3)."""
     with store.transaction():
         unit = get(store, unit_code)
-        current = regular_at(store, unit.code, published_at)
+        current = latest_regular(store, unit.code)
         if current is None:
             raise NotFound("person.none_to_publish", unit=unit.code)
         if current.published_at is not None:
@@ -221,6 +228,7 @@ def authorise(store: Store, grant: Authorisation, at: datetime) -> Spokesperson:
             _require_incident(store, grant.incident_id)
         if grant.granted_by:
             _refuse_authorised_grantor(store, unit.code, grant.granted_by, grant.valid_from)
+        _refuse_duplicate(store, unit.code, grant)
         new_id = store.insert(
             "INSERT INTO spokespersons (unit_code, role, name, title, phone, email, valid_from,"
             " valid_until, decision, incident_id, granted_by, created_at)"
@@ -278,6 +286,24 @@ def _refuse_authorised_grantor(store: Store, unit_code: str, grantor: str, at: d
             )
 
 
+def _refuse_duplicate(store: Store, unit_code: str, grant: Authorisation) -> None:
+    """The same person, for the same unit and incident, in an overlapping window: once."""
+    rows = store.query(
+        "SELECT * FROM spokespersons WHERE unit_code = ? AND role = 'authorised'"
+        " AND valid_from < ? AND valid_until > ?",
+        (unit_code, to_db(grant.valid_until), to_db(grant.valid_from)),
+    )
+    for held in map(_person, rows):
+        if same_person(held.name, grant.person.name) and held.incident_id == grant.incident_id:
+            raise Refused(
+                "person.duplicate_authorisation",
+                name=held.name,
+                unit=unit_code,
+                since=held.valid_from,
+                until=held.valid_until,
+            )
+
+
 @dataclass(frozen=True)
 class DirectoryEntry:
     unit: Unit
@@ -287,7 +313,7 @@ class DirectoryEntry:
 
 def directory(store: Store, at: datetime, unit_code: str | None = None) -> list[DirectoryEntry]:
     """Every unit (or one) with its spokesperson at ``at``: units with none are included."""
-    units = [get(store, unit_code)] if unit_code else all_units(store)
+    units = [get(store, unit_code)] if unit_code else tree_order(all_units(store))
     regulars = regulars_at(store, at)
     grants = authorisations_at(store, at, units[0].code if unit_code and units else None)
     return [

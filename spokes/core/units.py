@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import difflib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,7 +53,27 @@ def get(store: Store, code: str) -> Unit:
     return unit
 
 
+def tree_order(found: list[Unit]) -> list[Unit]:
+    """Each unit followed by the units under it, depth first; siblings by code."""
+    by_parent: dict[str | None, list[Unit]] = {}
+    codes = {unit.code for unit in found}
+    for unit in found:
+        parent = unit.parent_code if unit.parent_code in codes else None
+        by_parent.setdefault(parent, []).append(unit)
+    ordered: list[Unit] = []
+
+    def walk(parent: str | None) -> None:
+        for unit in by_parent.get(parent, []):
+            ordered.append(unit)
+            walk(unit.code)
+
+    walk(None)
+    return ordered
+
+
 def suggest(store: Store, code: str) -> str:
+    import difflib  # only on the error path
+
     codes = [row["code"] for row in store.query("SELECT code FROM units")]
     close = difflib.get_close_matches(normalise_code(code), codes, n=1, cutoff=0.6)
     return close[0] if close else ""
@@ -128,6 +146,8 @@ class ImportResult:
 
 def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The rows of a units CSV with their line numbers; a BOM (as Excel writes) is accepted."""
+    import csv
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

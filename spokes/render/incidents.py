@@ -158,7 +158,9 @@ def _left(view: View, tz: ZoneInfo, now: datetime) -> str:
     if reading.remaining_seconds is not None:
         return timefmt.remaining(reading.remaining_seconds)
     informed = view.incident.informed_at
-    return t("status.informed_at", at=timefmt.when(informed, tz, now)) if informed else "—"
+    if informed:
+        return t("status.informed_at", at=timefmt.when(informed, tz, now))
+    return t("incident.status.closed") if view.incident.closed_at else "—"
 
 
 def unpublished_lines(pending: list[PendingPublication], tz: ZoneInfo, now: datetime) -> list[str]:
@@ -204,8 +206,26 @@ def card(view: View, events: list[Event], tz: ZoneInfo, now: datetime) -> str:
     return "\n".join(lines)
 
 
+_CARD_FIELDS = (
+    "field.status",
+    "field.lead",
+    "field.spokesperson",
+    "field.occurred",
+    "field.received",
+    "field.decided",
+    "field.category",
+    "field.severity",
+    "field.location",
+    "field.involves",
+    "field.deadline",
+    "field.informed",
+)
+
+
 def _field(key: str, value: str) -> str:
-    return f"  {t(key) + ':':<22} {value}"
+    # Labels line up in both languages, whatever the longest label is.
+    width = max(len(t(name)) for name in _CARD_FIELDS) + 1
+    return f"  {t(key) + ':':<{width}} {value}"
 
 
 def _speaker_line(person: Spokesperson | None) -> str:
@@ -255,6 +275,26 @@ def _informed_line(view: View, tz: ZoneInfo) -> str:
     if incident.informed_note:
         parts.append(incident.informed_note)
     return " — ".join(parts)
+
+
+def event_json(event: Event, tz: ZoneInfo) -> dict[str, Any]:
+    return {
+        "at": iso_local(event.at, tz),
+        "actor": event.actor,
+        "kind": event.kind,
+        "detail": _local_times(event.detail, tz),
+    }
+
+
+def _local_times(value: Any, tz: ZoneInfo) -> Any:
+    """The audit detail with its stored UTC times given the workspace's offset, as all JSON."""
+    if isinstance(value, dict):
+        return {key: _local_times(item, tz) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_local_times(item, tz) for item in value]
+    if isinstance(value, str) and _STORED_TIME.match(value):
+        return iso_local(datetime.fromisoformat(value), tz)
+    return value
 
 
 def _stored(value: Any, tz: ZoneInfo) -> str:

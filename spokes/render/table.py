@@ -7,6 +7,7 @@ fraction of what a full terminal toolkit does to import, and prints plain text t
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import unicodedata
@@ -45,8 +46,14 @@ def paint(text: str, style: str | None, colour: bool) -> str:
     return f"\x1b[{STYLES[style]}m{text}\x1b[0m"
 
 
+# Latin letters, with every precomposed Vietnamese letter: one column each, no lookup needed.
+_NARROW = re.compile("[\u0020-\u007e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+
+
 def width_of(text: str) -> int:
     """Columns the text takes on a terminal: combining marks take none, wide signs two."""
+    if _NARROW.fullmatch(text):
+        return len(text)
     total = 0
     for char in text:
         if unicodedata.combining(char):
@@ -81,17 +88,23 @@ def render(
     max_width: int | None = None,
 ) -> str:
     """The table as text; ``max_width`` (the terminal's) shrinks the shrinkable columns."""
+    sizes = [[width_of(cell) for cell in row] for row in rows]  # measured once per cell
     widths = [width_of(column.header) for column in columns]
-    for row in rows:
-        widths = [max(w, width_of(cell)) for w, cell in zip(widths, row, strict=True)]
+    for row_sizes in sizes:
+        widths = [max(pair) for pair in zip(widths, row_sizes, strict=True)]
     if max_width:
         widths = _fit(columns, widths, max_width)
     header = "  ".join(pad(c.header, w, c.align) for c, w in zip(columns, widths, strict=True))
     lines = [paint(header.rstrip(), "bold", colour), "  ".join("─" * w for w in widths)]
+    right = [column.align == "right" for column in columns]
     for index, row in enumerate(rows):
-        cells = [
-            pad(cut(cell, w), w, c.align) for c, w, cell in zip(columns, widths, row, strict=True)
-        ]
+        cells = []
+        for cell, size, width, to_right in zip(row, sizes[index], widths, right, strict=True):
+            if size > width:
+                cell = cut(cell, width)
+                size = width_of(cell)
+            gap = " " * (width - size)
+            cells.append(gap + cell if to_right else cell + gap)
         style = styles[index] if styles else None
         lines.append(paint("  ".join(cells).rstrip(), style, colour))
     return "\n".join(lines)

@@ -19,13 +19,15 @@ def when(moment: datetime | None, tz: ZoneInfo, now: datetime | None = None) -> 
     if moment is None:
         return "—"
     local = moment.astimezone(tz)
-    hhmm = local.strftime("%H:%M")
+    # f-strings, not strftime: status formats thousands of these on every run.
+    hhmm = f"{local.hour:02d}:{local.minute:02d}"
     today = now.astimezone(tz).date() if now else None
     if local.date() == today:
         return hhmm
     same_year = today is not None and local.year == today.year
     if language() == "vi":
-        return f"{hhmm} {local:%d/%m}" if same_year else f"{hhmm} {local:%d/%m/%Y}"
+        day_month = f"{local.day:02d}/{local.month:02d}"
+        return f"{hhmm} {day_month}" if same_year else f"{hhmm} {day_month}/{local.year}"
     month = _MONTHS_EN[local.month - 1]
     day = f"{local.day} {month}" if same_year else f"{local.day} {month} {local.year}"
     return f"{day} {hhmm}"
