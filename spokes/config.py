@@ -7,7 +7,6 @@ applies to and the text it comes from. A config without ``[[rules]]`` uses :data
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -277,6 +276,8 @@ def _pair(key: str, value: str | None) -> list[str]:
 def _quote(value: str) -> str:
     # A JSON string is a valid TOML basic string: same escapes, and UTF-8 kept as it is,
     # except DEL, which JSON leaves raw and TOML forbids.
+    import json  # only when writing a config
+
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 

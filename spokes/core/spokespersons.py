@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 Publication = Literal["published", "late", "unpublished", "overdue"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Spokesperson:
     id: int
     unit_code: str

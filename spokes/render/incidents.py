@@ -134,19 +134,21 @@ def incident_table(
         table.Column(t("col.state")),
     ]
     rows, styles = [], []
+    labels = {state: state_label(state) for state in (*STATES, None)}
+    nobody = speaker_cell(None)
     for view in views:
-        incident, reading = view.incident, view.reading
+        incident, reading, speaker = view.incident, view.reading, view.spokesperson
         rows.append(
             [
                 incident.id,
                 incident.lead_unit,
                 incident.title,
-                speaker_cell(view.spokesperson),
-                (view.spokesperson.phone or "") if view.spokesperson else "",
+                speaker.name if speaker else nobody,
+                (speaker.phone or "") if speaker else "",
                 timefmt.when(incident.occurred_at, tz, now),
                 timefmt.when(reading.deadline, tz, now),
                 _left(view, tz, now),
-                state_label(reading.state),
+                labels[reading.state],
             ]
         )
         styles.append(STATE_STYLE.get(reading.state or ""))

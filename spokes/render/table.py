@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ _NARROW = re.compile("[\u0020-\u007e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
 
 def width_of(text: str) -> int:
     """Columns the text takes on a terminal: combining marks take none, wide signs two."""
-    if _NARROW.fullmatch(text):
+    if (text.isascii() and text.isprintable()) or _NARROW.fullmatch(text):
         return len(text)
     total = 0
     for char in text:
@@ -128,4 +127,7 @@ def terminal_width(stream: TextIO | None = None) -> int | None:
     stream = stream or sys.stdout
     if not getattr(stream, "isatty", lambda: False)():
         return None
-    return shutil.get_terminal_size().columns
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):  # not a real terminal after all (a test's fake stream)
+        return None

@@ -6,7 +6,8 @@ Vietnamese officials write the day first ("29/11/2026") and times as "13 giờ 1
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from spokes.i18n import language
@@ -21,7 +22,7 @@ def when(moment: datetime | None, tz: ZoneInfo, now: datetime | None = None) -> 
     local = moment.astimezone(tz)
     # f-strings, not strftime: status formats thousands of these on every run.
     hhmm = f"{local.hour:02d}:{local.minute:02d}"
-    today = now.astimezone(tz).date() if now else None
+    today = _today(now, tz) if now else None
     if local.date() == today:
         return hhmm
     same_year = today is not None and local.year == today.year
@@ -31,6 +32,11 @@ def when(moment: datetime | None, tz: ZoneInfo, now: datetime | None = None) -> 
     month = _MONTHS_EN[local.month - 1]
     day = f"{local.day} {month}" if same_year else f"{local.day} {month} {local.year}"
     return f"{day} {hhmm}"
+
+
+@cache
+def _today(now: datetime, tz: ZoneInfo) -> date:
+    return now.astimezone(tz).date()
 
 
 def full(moment: datetime | None, tz: ZoneInfo) -> str:
