@@ -7,6 +7,7 @@ from ``SPOKES_NOW`` (the program's own clock), never from sleeping.
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -56,9 +57,12 @@ Run = Callable[..., Result]
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """``run("incident", "open", ..., now="...")``: the CLI in-process, as a user would call it.
+    One string is split as a shell would: ``run('unit add x "Xã X" --kind commune')``.
     ``now`` and ``env`` apply to that one call."""
 
     def invoke(*args: str, now: str | None = None, env: dict[str, str] | None = None) -> Result:
+        if len(args) == 1 and " " in args[0]:  # one command line, split as a shell would
+            args = tuple(shlex.split(args[0]))
         extra = dict(env or {})
         if now is not None:
             extra["SPOKES_NOW"] = now  # for this call only; the default stays NOW

@@ -65,14 +65,7 @@ def test_clock_turns_at_risk_then_overdue_and_status_check_exits_3(tan_uyen: Run
 def test_informed_before_deadline_is_met_and_stops_the_clock(tan_uyen: Run) -> None:
     open_landslide(tan_uyen)
     informed = tan_uyen(
-        "incident",
-        "inform",
-        "2026-0001",
-        "--at",
-        "15:05",
-        "--channel",
-        "press-release",
-        "--json",
+        "incident inform 2026-0001 --at 15:05 --channel press-release --json",
         now="2026-11-29T15:30:00+07:00",
     )
     assert informed.exit_code == 0, informed
@@ -96,14 +89,7 @@ def test_informed_after_deadline_is_late(tan_uyen: Run) -> None:
 
 def test_incident_at_half_past_eleven_is_due_half_past_one_next_day(tan_uyen: Run) -> None:
     result = tan_uyen(
-        "incident",
-        "open",
-        "Cháy nhà dân",
-        "--unit",
-        "phuc-khoa",
-        "--occurred",
-        "23:30",
-        "--json",
+        "incident open 'Cháy nhà dân' --unit phuc-khoa --occurred 23:30 --json",
         now="2026-11-29T23:40:00+07:00",
     )
     assert result.json()["deadline"] == "2026-11-30T01:30:00+07:00"
@@ -155,17 +141,7 @@ def test_open_without_spokesperson_warns_loudly(tan_uyen: Run) -> None:
 
 
 def test_open_text_output_shows_id_spokesperson_and_deadlines(tan_uyen: Run) -> None:
-    result = tan_uyen(
-        "--lang",
-        "vi",
-        "incident",
-        "open",
-        "Sạt lở đất",
-        "--unit",
-        "PHUC-KHOA",
-        "--occurred",
-        "13:10",
-    )
+    result = tan_uyen("--lang vi incident open 'Sạt lở đất' --unit PHUC-KHOA --occurred 13:10")
     assert result.exit_code == 0, result
     assert "Đã mở sự việc 2026-0001: Sạt lở đất" in result.stdout
     assert "Lù Thị Mai" in result.stdout

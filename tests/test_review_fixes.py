@@ -8,19 +8,8 @@ from tests.conftest import Run
 def test_inform_by_defaults_to_the_spokesperson_on_duty_at_that_time(tan_uyen: Run) -> None:
     tan_uyen("incident", "open", "Đá lăn", "--unit", "ho-mit", "--occurred", "13:00")
     tan_uyen(
-        "spokesperson",
-        "assign",
-        "ho-mit",
-        "--name",
-        "Vàng A Sùng",
-        "--title",
-        "Chủ tịch",
-        "--phone",
-        "0912 000 300",
-        "--email",
-        "vas@x.example.vn",
-        "--from",
-        "13:55",
+        "spokesperson assign ho-mit --name 'Vàng A Sùng' --title 'Chủ tịch'"
+        " --phone '0912 000 300' --email vas@x.example.vn --from 13:55"
     )
     before = tan_uyen("incident", "inform", "2026-0001", "--at", "13:50", "--json")
     assert before.json()["initial_information"]["by"] is None  # nobody was on duty at 13:50
@@ -75,19 +64,8 @@ def test_who_is_a_query_and_exits_0(tan_uyen: Run) -> None:
 
 def test_retroactive_assignment_says_publication_is_already_overdue(tan_uyen: Run) -> None:
     result = tan_uyen(
-        "spokesperson",
-        "assign",
-        "ho-mit",
-        "--name",
-        "Vàng A Sùng",
-        "--title",
-        "Chủ tịch",
-        "--phone",
-        "0912 000 300",
-        "--email",
-        "vas@x.example.vn",
-        "--from",
-        "01/11/2026 08:00",
+        "spokesperson assign ho-mit --name 'Vàng A Sùng' --title 'Chủ tịch'"
+        " --phone '0912 000 300' --email vas@x.example.vn --from '01/11/2026 08:00'"
     )
     assert "it is overdue" in result.stdout
 

@@ -76,12 +76,7 @@ def test_publication_unpublished_then_overdue_then_published(tan_uyen: Run) -> N
     text = tan_uyen("status", now="2026-11-30T10:01:00+07:00").stdout
     assert "ho-mit: Vàng A Sùng, OVERDUE since" in text
     published = tan_uyen(
-        "spokesperson",
-        "published",
-        "ho-mit",
-        "--at",
-        "30/11/2026 11:00",
-        now="2026-11-30T12:00:00+07:00",
+        "spokesperson published ho-mit --at '30/11/2026 11:00'", now="2026-11-30T12:00:00+07:00"
     )
     assert published.exit_code == 0, published
     assert state("2026-11-30T12:00:00+07:00") == "late"  # 11:00, after the 10:00 due time
@@ -104,21 +99,8 @@ def test_published_twice_or_without_spokesperson_is_refused(tan_uyen: Run, db_st
 
 def test_authorisation_is_time_limited(tan_uyen: Run) -> None:
     result = tan_uyen(
-        "spokesperson",
-        "authorize",
-        "ho-mit",
-        "--name",
-        "Lò Thị Hạnh",
-        "--title",
-        "Công chức",
-        "--from",
-        "13:00",
-        "--until",
-        "+2d",
-        "--document",
-        "Giấy ủy quyền số 3/GUQ",
-        "--by",
-        "Chủ tịch UBND xã Hố Mít",
+        "spokesperson authorize ho-mit --name 'Lò Thị Hạnh' --title 'Công chức' --from 13:00"
+        " --until +2d --document 'Giấy ủy quyền số 3/GUQ' --by 'Chủ tịch UBND xã Hố Mít'"
     )
     assert result.exit_code == 0, result
     who = tan_uyen("spokesperson", "who", "ho-mit", "--json").json()
@@ -133,65 +115,26 @@ def test_authorisation_is_time_limited(tan_uyen: Run) -> None:
 
 
 def test_authorised_person_cannot_authorise_anyone(tan_uyen: Run, db_state) -> None:
-    tan_uyen(
-        "spokesperson",
-        "authorize",
-        "ho-mit",
-        "--name",
-        "Lò Thị Hạnh",
-        "--from",
-        "13:00",
-        "--until",
-        "+1d",
-    )
+    tan_uyen("spokesperson authorize ho-mit --name 'Lò Thị Hạnh' --from 13:00 --until +1d")
     before = db_state()
     result = tan_uyen(
-        "spokesperson",
-        "authorize",
-        "ho-mit",
-        "--name",
-        "Người Khác",
-        "--from",
-        "13:30",
-        "--until",
-        "+1d",
-        "--by",
-        "lò thị  hạnh",
+        "spokesperson authorize ho-mit --name 'Người Khác' --from 13:30 --until +1d"
+        " --by 'lò thị  hạnh'"
     )
     assert result.exit_code == 1
     assert "an authorised person cannot authorise anyone else" in result.stderr
     assert db_state() == before
     vi = tan_uyen(
-        "--lang",
-        "vi",
-        "spokesperson",
-        "authorize",
-        "ho-mit",
-        "--name",
-        "Người Khác",
-        "--from",
-        "13:30",
-        "--until",
-        "+1d",
-        "--by",
-        "Lò Thị Hạnh",
+        "--lang vi spokesperson authorize ho-mit --name 'Người Khác' --from 13:30 --until +1d"
+        " --by 'Lò Thị Hạnh'"
     )
     assert "không được ủy quyền lại" in vi.stderr
 
 
 def test_regular_spokesperson_may_authorise(tan_uyen: Run) -> None:
     result = tan_uyen(
-        "spokesperson",
-        "authorize",
-        "phuc-khoa",
-        "--name",
-        "Cà Văn Dũng",
-        "--from",
-        "13:00",
-        "--until",
-        "+4h",
-        "--by",
-        "Lù Thị Mai",
+        "spokesperson authorize phuc-khoa --name 'Cà Văn Dũng' --from 13:00 --until +4h --by"
+        " 'Lù Thị Mai'"
     )
     assert result.exit_code == 0, result
 

@@ -44,15 +44,7 @@ def test_edit_changes_name_kind_parent(run: Run) -> None:
     run("unit", "add", "lai-chau", "UBND tỉnh Lai Châu", "--kind", "province")
     run("unit", "add", "tan-uyen", "Huyen Tan Uyen", "--kind", "other")
     edited = run(
-        "unit",
-        "edit",
-        "tan-uyen",
-        "--name",
-        "UBND huyện Tân Uyên",
-        "--kind",
-        "district",
-        "--parent",
-        "lai-chau",
+        "unit edit tan-uyen --name 'UBND huyện Tân Uyên' --kind district --parent lai-chau"
     )
     assert edited.exit_code == 0, edited
     shown = run("unit", "show", "tan-uyen", "--json").json()
