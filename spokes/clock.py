@@ -7,7 +7,7 @@ freezes the clock, so tests, demos and reproduced reports all see the same momen
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -33,7 +33,7 @@ def _frozen(text: str) -> datetime:
     if moment.tzinfo is None:
         # A frozen clock without an offset would silently depend on the machine's TZ.
         raise InvalidInput("clock.now_needs_offset", value=text)
-    return moment.astimezone(UTC)
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def is_frozen() -> bool:
@@ -66,7 +66,3 @@ def iso_local(moment: datetime | None, tz: ZoneInfo) -> str | None:
     if moment is None:
         return None
     return moment.astimezone(tz).isoformat(timespec="seconds")
-
-
-def seconds(delta: timedelta) -> int:
-    return int(delta.total_seconds())

@@ -23,7 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lang.unknown": (
         "unknown language '{value}': use vi or en",
-        "không có ngôn ngữ '{value}': dùng vi hoặc en",
+        "không hỗ trợ ngôn ngữ '{value}': dùng vi hoặc en",
     ),
     # -- clock, times, durations -------------------------------------------------------------
     "clock.bad_now": (
@@ -36,7 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "clock.bad_zone": (
         "unknown time zone '{zone}', e.g. Asia/Ho_Chi_Minh",
-        "không có múi giờ '{zone}', ví dụ Asia/Ho_Chi_Minh",
+        "múi giờ '{zone}' không hợp lệ, ví dụ Asia/Ho_Chi_Minh",
     ),
     "time.unreadable": (
         "cannot read the time '{value}': write e.g. 13:10, 29/11/2026 13:10,"
@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "config.unknown_key": (
         "config {path}: unknown key '{key}'",
-        "cấu hình {path}: không có khóa '{key}'",
+        "cấu hình {path}: khóa '{key}' không hợp lệ",
     ),
     # -- files and CSV -----------------------------------------------------------------------
     "file.missing": ("no such file: {path}", "không có tệp: {path}"),
@@ -111,12 +111,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown parent unit '{parent}'",
         "không có đơn vị cấp trên '{parent}'",
     ),
-    "unit.exists": ("the unit '{code}' already exists", "đơn vị '{code}' đã có"),
+    "unit.exists": ("the unit '{code}' already exists", "đơn vị '{code}' đã tồn tại"),
     "unit.bad_code": (
-        "the code '{code}' is not valid: use lower-case letters without diacritics, digits,"
-        " '-', '.' or '_', e.g. phuc-khoa",
-        "mã '{code}' không hợp lệ: dùng chữ thường không dấu, chữ số, '-', '.' hoặc '_',"
-        " ví dụ phuc-khoa",
+        "the code '{code}' is not valid: use letters without diacritics, digits, '-', '.' or"
+        " '_', at most 40, e.g. phuc-khoa",
+        "mã '{code}' không hợp lệ: dùng chữ cái không dấu, chữ số, '-', '.' hoặc '_', tối đa"
+        " 40 ký tự, ví dụ phuc-khoa",
     ),
     "unit.bad_kind": (
         "unknown kind '{kind}': use one of {kinds}",
@@ -182,6 +182,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hạn công bố trên cổng thông tin điện tử là {due} ({citation}): đã quá hạn. Sau khi"
         " công bố, chạy: spokes spokesperson published MÃ --at THỜI_ĐIỂM",
     ),
+    "person.incident_of_other_unit": (
+        "the incident {id} is neither led by {unit} nor involves it",
+        "sự việc {id} không do {unit} chủ trì hay phối hợp",
+    ),
     "person.duplicate_authorisation": (
         "{name} already holds an authorisation for {unit} from {since} until {until}",
         "{name} đã được ủy quyền phát ngôn cho {unit} từ {since} đến {until}",
@@ -189,6 +193,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "person.none_to_publish": (
         "{unit} has no spokesperson to publish",
         "{unit} chưa có người phát ngôn để công bố",
+    ),
+    "person.published_before_term": (
+        "{name}'s designation starts at {since}: it cannot be published before that",
+        "việc chỉ định {name} bắt đầu từ {since}: không thể công bố trước thời điểm đó",
     ),
     "person.already_published": (
         "the designation of {name} ({unit}) was already published at {at}",
@@ -306,7 +314,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.header": ("Incidents at {now}", "Tình hình sự việc lúc {now}"),
     "status.none_open": ("No open incidents.", "Không có sự việc nào đang xử lý."),
     "status.no_spokesperson": ("NO SPOKESPERSON", "CHƯA CÓ NGƯỜI PHÁT NGÔN"),
-    "status.informed_at": ("informed {at}", "đã thông tin {at}"),
+    "status.informed_at": ("informed {at}", "đã cung cấp tin lúc {at}"),
     "status.unpublished_header": (
         "Spokesperson designations not yet on the e-portal:",
         "Người phát ngôn chưa được công bố trên cổng thông tin điện tử:",
@@ -354,7 +362,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "moment.received": ("received by the agency", "cơ quan tiếp nhận"),
     "moment.decided": (
         "decided that it affects public opinion",
-        "xác định vụ việc ảnh hưởng dư luận",
+        "xác định sự việc ảnh hưởng dư luận",
     ),
     "moment.due": ("deadline {rule}", "hạn chót {rule}"),
     "moment.informed": ("initial information given", "cung cấp thông tin ban đầu"),
@@ -494,7 +502,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.incident.close": ("Close an incident.", "Kết thúc một sự việc."),
     "help.arg.incident": ("Incident id, e.g. 2026-0001.", "Mã sự việc, ví dụ 2026-0001."),
-    "help.arg.title": ("What happened, in a few words.", "Sự việc, tóm tắt vài chữ."),
+    "help.arg.title": ("What happened, in a few words.", "Tóm tắt sự việc trong vài từ."),
     "help.arg.unit": ("Unit code, e.g. phuc-khoa.", "Mã đơn vị, ví dụ phuc-khoa."),
     "help.arg.unit_name": ("The unit's full name.", "Tên đầy đủ của đơn vị."),
     "help.arg.csv": (
@@ -527,7 +535,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.decided": (
         "When the agency decided it affects public opinion (Decree 244/2026, Art. 7.4).",
-        "Thời điểm xác định vụ việc ảnh hưởng dư luận (Nghị định 244/2026, Điều 7.4).",
+        "Thời điểm xác định sự việc ảnh hưởng dư luận (Nghị định 244/2026, Điều 7.4).",
     ),
     "help.opt.category": (
         "Category, e.g. landslide, fire, misinformation.",

@@ -7,6 +7,7 @@ needs the database; ``where``, ``--help`` and a missing config only read default
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -54,6 +55,7 @@ class Workspace:
     lang: Lang = "en"
     lang_source: str = "default"
     _store: Store | None = field(default=None, repr=False)
+    _created: bool = field(default=False, repr=False)
 
     @classmethod
     def load(cls) -> Workspace:
@@ -78,6 +80,7 @@ class Workspace:
         if self._store is None:
             from spokes.store import open_store
 
+            self._created = not self.db_path.exists()
             self._store = open_store(self.db_path)
         return self._store
 
@@ -88,3 +91,15 @@ class Workspace:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def abandon(self) -> None:
+        """After a refused command: a database this very run created holds nothing of the
+        user's, so it goes, and a failed first command leaves no trace."""
+        created = self._store is not None and self._created
+        self.close()
+        if not created:
+            return
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder holds something else: keep it
+            self.root.rmdir()

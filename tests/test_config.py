@@ -393,4 +393,4 @@ def test_a_byte_order_mark_is_accepted(path: Path) -> None:
 def test_messages_are_in_vietnamese_too(path: Path) -> None:
     i18n.set_language("vi")
     error = refused(path, '[workspace]\nzone = "x"\n')
-    assert str(error) == f"cấu hình {path}: không có khóa 'workspace.zone'"
+    assert str(error) == f"cấu hình {path}: khóa 'workspace.zone' không hợp lệ"

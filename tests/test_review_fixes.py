@@ -119,3 +119,88 @@ def test_where_shows_yes_no_and_rule_filters(run: Run, workspace) -> None:
 def test_directory_lists_units_in_tree_order(tan_uyen: Run) -> None:
     listed = [item["unit"] for item in tan_uyen("spokesperson", "list", "--json").json()]
     assert listed == ["tan-uyen", "cong-an", "ho-mit", "phuc-khoa"]
+
+
+def test_publication_cannot_precede_the_term(tan_uyen: Run, db_state) -> None:
+    before = db_state()
+    result = tan_uyen("spokesperson published phuc-khoa --at '31/10/2026 08:00'")
+    assert result.exit_code == 1
+    assert "cannot be published before that" in result.stderr
+    assert db_state() == before
+
+
+def test_the_grantor_is_checked_even_when_not_named(tan_uyen: Run, db_state) -> None:
+    tan_uyen("spokesperson authorize ho-mit --name 'Lò Thị Hạnh' --from 13:00 --until +1d")
+    before = db_state()
+    as_holder = tan_uyen(
+        "spokesperson authorize ho-mit --name 'Người Khác' --from 13:30 --until +1d",
+        env={"SPOKES_USER": "Lò Thị Hạnh"},  # the authorised person runs the command
+    )
+    assert as_holder.exit_code == 1
+    assert "cannot authorise anyone else" in as_holder.stderr
+    assert db_state() == before
+
+
+def test_an_authorisation_for_another_units_incident_is_refused(tan_uyen: Run, db_state) -> None:
+    tan_uyen("incident open 'Sạt lở' --unit phuc-khoa --occurred 13:00")
+    before = db_state()
+    result = tan_uyen(
+        "spokesperson authorize ho-mit --name X --from 13:00 --until +1d --incident 2026-0001"
+    )
+    assert result.exit_code == 1
+    assert "neither led by ho-mit nor involves it" in result.stderr
+    assert db_state() == before
+    tan_uyen("incident edit 2026-0001 --involves ho-mit")
+    again = tan_uyen(
+        "spokesperson authorize ho-mit --name X --from 13:00 --until +1d --incident 2026-1"
+    )
+    assert again.exit_code == 0, again
+
+
+def test_a_new_lead_unit_leaves_the_involved_list(tan_uyen: Run) -> None:
+    tan_uyen("incident open 'Sạt lở' --unit phuc-khoa --occurred 13:00 --involves ho-mit")
+    edited = tan_uyen("incident edit 2026-0001 --unit ho-mit --json").json()
+    assert (edited["lead_unit"], edited["involves"]) == ("ho-mit", [])
+
+
+def test_a_broken_config_does_not_hide_help(run: Run, workspace) -> None:
+    workspace.mkdir()
+    (workspace / "config.toml").write_text('[workspace]\ntimezone = "Mars/Base"\n')
+    assert run("incident open --help").exit_code == 0
+    broken = run("status")
+    assert broken.exit_code == 1
+    assert "workspace.timezone" in broken.stderr
+
+
+def test_a_refused_first_command_leaves_no_workspace_behind(run: Run, workspace) -> None:
+    result = run("incident open 'Sạt lở' --unit nowhere")
+    assert result.exit_code == 1
+    assert "unknown unit 'nowhere'" in result.stderr
+    assert not workspace.exists()
+
+
+def test_a_refused_command_keeps_an_existing_database(tan_uyen: Run, workspace) -> None:
+    assert tan_uyen("incident open 'Sạt lở' --unit nowhere").exit_code == 1
+    assert (workspace / "spokes.db").exists()
+    assert tan_uyen("unit show phuc-khoa").exit_code == 0
+
+
+def test_the_warning_window_comes_from_the_config(tan_uyen: Run, workspace) -> None:
+    (workspace / "config.toml").write_text('[clock]\nwarning = "1h"\n', encoding="utf-8")
+    opened = tan_uyen("incident open 'Sạt lở' --unit phuc-khoa --occurred 12:50 --json").json()
+    assert (opened["remaining_seconds"], opened["clock"]) == (50 * 60, "at_risk")
+
+
+def test_the_audit_actor_falls_back_to_the_os_user(tan_uyen: Run, monkeypatch) -> None:
+    import getpass
+
+    monkeypatch.delenv("SPOKES_USER")
+    tan_uyen("incident open 'Sạt lở' --unit phuc-khoa --occurred 13:00")
+    events = tan_uyen("incident show 2026-0001 --json").json()["events"]
+    assert events[0]["actor"] == getpass.getuser()
+
+
+def test_a_frozen_clock_with_fractions_counts_whole_seconds(tan_uyen: Run) -> None:
+    tan_uyen("incident open 'Sạt lở' --unit phuc-khoa --occurred 13:10")
+    shown = tan_uyen("incident show 2026-0001 --json", now="2026-11-29T15:10:00.600+07:00")
+    assert (shown.json()["remaining_seconds"], shown.json()["clock"]) == (0, "at_risk")

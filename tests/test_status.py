@@ -46,7 +46,7 @@ def test_text_table_english_and_vietnamese(tan_uyen: Run) -> None:
     vietnamese = tan_uyen("--lang", "vi", "status").stdout
     assert "Tình hình sự việc lúc 14:00 ngày 29/11/2026 (UTC+07:00)" in vietnamese
     assert "1 giờ 05 phút" in vietnamese
-    assert "quá 1 giờ 00 phút" in vietnamese
+    assert "quá hạn 1 giờ 00 phút" in vietnamese
     assert "QUÁ HẠN 1" in vietnamese
     assert "CHƯA CÓ NGƯỜI PHÁT NGÔN" in vietnamese
 

@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 
 from spokes import __version__, i18n
-from spokes.cli import demo, incident, prepare, spokesperson, status, unit
+from spokes.cli import demo, incident, spokesperson, status, unit
 from spokes.cli import workspace as workspace_commands
-from spokes.cli.common import SpokesGroup
+from spokes.cli.common import RunState, SpokesGroup
 from spokes.i18n import t
 
 app = typer.Typer(
@@ -45,9 +45,9 @@ def root(
 ) -> None:
     if lang is not None and i18n.normalise(lang) is None:
         raise typer.BadParameter(t("lang.unknown", value=lang), param_hint="--lang")
-    ws = prepare(lang)
-    ctx.obj = ws
-    ctx.call_on_close(ws.close)
+    # The workspace is loaded by the first command that asks for it (`workspace(ctx)`), so
+    # that `--help` works even with a broken config.
+    ctx.obj = RunState(lang)
 
 
 workspace_commands.register(app)

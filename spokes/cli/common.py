@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import sys
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
+from spokes.cli import prepare
 from spokes.errors import SpokesError
 from spokes.i18n import t
 from spokes.workspace import Workspace
@@ -27,6 +28,9 @@ class SpokesGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except SpokesError as error:
+            state = ctx.obj
+            if isinstance(state, RunState) and state.ws is not None:
+                state.ws.abandon()
             if os.environ.get(ENV_DEBUG) == "1":
                 raise
             typer.echo(error.line(), err=True)
@@ -37,12 +41,23 @@ def warn(message: str) -> None:
     typer.echo(f"{t('label.warning')}: {message}", err=True)
 
 
+@dataclass
+class RunState:
+    """What the root callback learnt, and the workspace once a command has asked for it."""
+
+    lang: str | None
+    ws: Workspace | None = None
+
+
 def workspace(ctx: typer.Context) -> Workspace:
-    """The workspace of this run, loaded by the root callback."""
+    """The workspace of this run, loaded on first use, with its language and zone in force."""
     root = ctx.find_root()
-    found = root.obj
-    assert isinstance(found, Workspace), "the root callback sets the workspace"
-    return found
+    state = root.obj
+    assert isinstance(state, RunState), "the root callback sets the run state"
+    if state.ws is None:
+        state.ws = prepare(state.lang)
+        root.call_on_close(state.ws.close)
+    return state.ws
 
 
 def parse_past(ws: Workspace, text: str | None, default: datetime | None = None) -> datetime:
@@ -72,11 +87,3 @@ def print_json(value: Any) -> None:
 
 def echo(text: str = "") -> None:
     typer.echo(text)
-
-
-def debug_enabled() -> bool:
-    return os.environ.get(ENV_DEBUG) == "1"
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

@@ -11,6 +11,7 @@ paths print the same thing and exit the same way.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TextIO
 
@@ -84,6 +85,10 @@ def run(argv: list[str]) -> int | None:
             ws, str(unit) if unit is not None else None, bool(options["json"]), sys.stdout
         )
     except SpokesError as error:
+        if ws is not None:
+            ws.abandon()
+        if os.environ.get("SPOKES_DEBUG") == "1":
+            raise
         print(error.line(), file=sys.stderr)
         return int(error.exit_code)
     finally:

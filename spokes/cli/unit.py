@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from spokes.cli.common import echo, print_json, workspace
-from spokes.core import spokespersons, units
+from spokes.core import incidents, spokespersons, units
 from spokes.core.units import KINDS, Unit
 from spokes.errors import InvalidInput
 from spokes.i18n import t
@@ -80,9 +80,7 @@ def show(
     now = ws.now()
     speaker = spokespersons.regular_at(ws.store, unit.code, now)
     kids = units.children(ws.store, unit.code)
-    open_count = ws.store.scalar(
-        "SELECT COUNT(*) FROM incidents WHERE lead_unit = ? AND status = 'open'", (unit.code,)
-    )
+    open_count = incidents.count_open(ws.store, unit.code)
     if as_json:
         data = unit_json(unit)
         data["children"] = [kid.code for kid in kids]

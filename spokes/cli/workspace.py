@@ -9,6 +9,7 @@ import typer
 from spokes import clock, config, i18n
 from spokes.cli.common import echo, print_json, workspace
 from spokes.i18n import t
+from spokes.text import tidy
 from spokes.workspace import Workspace, actor
 
 
@@ -22,9 +23,9 @@ def init(
     ws = workspace(ctx)
     changes: dict[str, Any] = {}
     if org is not None:
-        changes["org"] = _nfc(org)
+        changes["org"] = tidy(org)
     if place is not None:
-        changes["place"] = _nfc(place)
+        changes["place"] = tidy(place)
     if tz is not None:
         clock.zone(tz)  # refuses an unknown zone before anything is written
         changes["timezone"] = tz
@@ -40,12 +41,6 @@ def init(
     ws.store  # creates and migrates the database now, so `where` shows it  # noqa: B018
     echo(t("init.updated" if existed else "init.created", path=str(ws.root)))
     echo(t("init.next"))
-
-
-def _nfc(text: str) -> str:
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def where(
@@ -81,12 +76,12 @@ def _shown(value: Any) -> str:
 
 
 def _facts(ws: Workspace) -> dict[str, Any]:
-    from spokes.store.migrations import MIGRATIONS
+    from spokes.store import migrations
 
     db_exists = ws.db_path.exists()
     applied = None
     if db_exists:
-        applied = ws.store.scalar("SELECT COUNT(*) FROM schema_migrations")
+        applied = len(migrations.applied(ws.store))
     return {
         "home": str(ws.root),
         "home_source": ws.root_source,
@@ -94,7 +89,7 @@ def _facts(ws: Workspace) -> dict[str, Any]:
         "config_exists": ws.config_path.exists(),
         "database": str(ws.db_path),
         "database_exists": db_exists,
-        "schema": f"{applied}/{len(MIGRATIONS)}" if applied is not None else None,
+        "schema": f"{applied}/{len(migrations.MIGRATIONS)}" if applied is not None else None,
         "org": ws.config.org,
         "place": ws.config.place,
         "timezone": ws.config.timezone,

@@ -7,7 +7,6 @@ policy rules each time, so a corrected time or a changed rule is reflected at on
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,11 +15,12 @@ from zoneinfo import ZoneInfo
 from spokes.clock import from_db, to_db
 from spokes.config import Config
 from spokes.core import audit, policy
-from spokes.core.spokespersons import Spokesperson, authorisations_at, regulars_at
+from spokes.core.spokespersons import OnDuty, Spokesperson
 from spokes.core.units import get as get_unit
 from spokes.core.units import normalise_code
 from spokes.errors import InvalidInput, NotFound, Refused
 from spokes.store import Store
+from spokes.text import tidy_or_none
 
 SEVERITIES = ("low", "medium", "high", "critical")
 CHANNELS = (
@@ -126,13 +126,6 @@ def _incident(row: dict[str, Any], involves: tuple[str, ...]) -> Incident:
     )
 
 
-def _clean_text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(unicodedata.normalize("NFC", value).split())
-    return text or None
-
-
 def _check_times(
     occurred: datetime, received: datetime, decided: datetime | None, informed: datetime | None
 ) -> None:
@@ -155,7 +148,7 @@ def _check_choice(value: str | None, choices: tuple[str, ...], key: str) -> str 
 
 def validate_draft(draft: Draft) -> Draft:
     """Checks what can be checked without the database; returns the cleaned draft."""
-    title = _clean_text(draft.title)
+    title = tidy_or_none(draft.title)
     if not title:
         raise InvalidInput("incident.empty_title")
     _check_times(draft.occurred_at, draft.received_at, draft.decided_at, None)
@@ -165,9 +158,9 @@ def validate_draft(draft: Draft) -> Draft:
         occurred_at=draft.occurred_at,
         received_at=draft.received_at,
         decided_at=draft.decided_at,
-        category=(_clean_text(draft.category) or "").lower() or None,
+        category=(tidy_or_none(draft.category) or "").lower() or None,
         severity=_check_choice(draft.severity, SEVERITIES, "incident.bad_severity"),
-        location=_clean_text(draft.location),
+        location=tidy_or_none(draft.location),
         involves=[normalise_code(code) for code in draft.involves],
     )
 
@@ -298,23 +291,13 @@ def _involves_of(store: Store, status: str | None) -> dict[str, tuple[str, ...]]
 
 def views(store: Store, config: Config, incidents: list[Incident], at: datetime) -> list[View]:
     """Each incident with its clock and the lead unit's spokesperson on duty at ``at``."""
-    regulars = regulars_at(store, at)
-    grants: list[Spokesperson] | None = None
-    result = []
-    for incident in incidents:
-        speaker = regulars.get(incident.lead_unit)
-        if speaker is None:
-            grants = authorisations_at(store, at) if grants is None else grants
-            speaker = next(
-                (
-                    g
-                    for g in grants
-                    if g.unit_code == incident.lead_unit and g.incident_id in (None, incident.id)
-                ),
-                None,
-            )
-        result.append(View(incident, incident.read_clock(config, at), speaker))
-    return result
+    duty = OnDuty(store, at)
+    return [
+        View(
+            incident, incident.read_clock(config, at), duty.speaker(incident.lead_unit, incident.id)
+        )
+        for incident in incidents
+    ]
 
 
 def inform(
@@ -341,8 +324,8 @@ def inform(
             (
                 to_db(informed_at),
                 channel,
-                _clean_text(by),
-                _clean_text(note),
+                tidy_or_none(by),
+                tidy_or_none(note),
                 to_db(at),
                 incident.id,
             ),
@@ -355,8 +338,8 @@ def inform(
             unit_code=incident.lead_unit,
             informed_at=to_db(informed_at),
             channel=channel,
-            by=_clean_text(by),
-            note=_clean_text(note),
+            by=tidy_or_none(by),
+            note=tidy_or_none(note),
         )
     return get(store, incident.id)
 
@@ -393,7 +376,7 @@ def edit(store: Store, incident_id: str, changes: dict[str, Any], at: datetime) 
                 f"UPDATE incidents SET {assignments}, updated_at = ? WHERE id = ?",
                 (*[_column(updated[key]) for key in columns], to_db(at), incident.id),
             )
-        if "involves" in changes:
+        if updated["involves"] != incident.involves:
             _set_involved(store, incident.id, list(updated["involves"]))
         audit.record(
             store,
@@ -413,7 +396,7 @@ def _apply(store: Store, incident: Incident, changes: dict[str, Any]) -> dict[st
     updated = {key: getattr(incident, key) for key in EDITABLE}
     updated.update(changes)
     if "title" in changes:
-        updated["title"] = _clean_text(changes["title"])
+        updated["title"] = tidy_or_none(changes["title"])
         if not updated["title"]:
             raise InvalidInput("incident.empty_title")
     if "lead_unit" in changes:
@@ -423,11 +406,13 @@ def _apply(store: Store, incident: Incident, changes: dict[str, Any]) -> dict[st
             changes["severity"], SEVERITIES, "incident.bad_severity"
         )
     if "category" in changes:
-        updated["category"] = (_clean_text(changes["category"]) or "").lower() or None
+        updated["category"] = (tidy_or_none(changes["category"]) or "").lower() or None
     if "location" in changes:
-        updated["location"] = _clean_text(changes["location"])
-    if "involves" in changes:
-        updated["involves"] = tuple(_involved(store, changes["involves"], updated["lead_unit"]))
+        updated["location"] = tidy_or_none(changes["location"])
+    if "involves" in changes or "lead_unit" in changes:
+        # A new lead unit is no longer merely "involved".
+        codes = changes.get("involves", list(incident.involves))
+        updated["involves"] = tuple(_involved(store, codes, updated["lead_unit"]))
     return updated
 
 
@@ -441,6 +426,14 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+def count_open(store: Store, unit_code: str) -> int:
+    return int(
+        store.scalar(
+            "SELECT COUNT(*) FROM incidents WHERE lead_unit = ? AND status = 'open'", (unit_code,)
+        )
+    )
+
+
 def close(store: Store, incident_id: str, note: str | None, at: datetime) -> Incident:
     with store.transaction():
         incident = get(store, incident_id)
@@ -449,7 +442,7 @@ def close(store: Store, incident_id: str, note: str | None, at: datetime) -> Inc
         store.execute(
             "UPDATE incidents SET status = 'closed', closed_at = ?, close_note = ?, updated_at = ?"
             " WHERE id = ?",
-            (to_db(at), _clean_text(note), to_db(at), incident.id),
+            (to_db(at), tidy_or_none(note), to_db(at), incident.id),
         )
         audit.record(
             store,
@@ -457,7 +450,7 @@ def close(store: Store, incident_id: str, note: str | None, at: datetime) -> Inc
             at,
             incident_id=incident.id,
             unit_code=incident.lead_unit,
-            note=_clean_text(note),
+            note=tidy_or_none(note),
             informed=incident.informed_at is not None,
         )
     return get(store, incident.id)

@@ -7,7 +7,6 @@ commands that write import this module, so reading commands stay fast to start.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -15,15 +14,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from spokes.core.units import KINDS, normalise_code
 from spokes.errors import InvalidInput
 from spokes.i18n import t
+from spokes.text import tidy
 
 _CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 .()-]+$")
-
-
-def nfc(value: str) -> str:
-    """Names are stored NFC-normalised, so ``Phúc`` typed two ways is one name."""
-    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 class _Record(BaseModel):
@@ -77,7 +72,7 @@ class PersonInput(_Record):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str | None) -> str | None:
-        return nfc(value) if value else None
+        return tidy(value) if value else None
 
     @field_validator("phone")
     @classmethod
@@ -100,7 +95,7 @@ class PersonInput(_Record):
 
 
 def _required_name(value: str) -> str:
-    name = nfc(value)
+    name = tidy(value)
     if not name:
         raise ValueError(t("input.empty_name"))
     return name

@@ -8,7 +8,6 @@ not authorise anyone else (Art. 3.6).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,6 +17,8 @@ from spokes.core import audit
 from spokes.core.units import Unit, all_units, get, tree_order
 from spokes.errors import InvalidInput, NotFound, Refused
 from spokes.store import Store
+from spokes.text import same_name
+from spokes.workspace import actor
 
 if TYPE_CHECKING:
     from spokes.core.inputs import PersonInput
@@ -116,13 +117,6 @@ def latest_regular(store: Store, unit_code: str) -> Spokesperson | None:
     return _person(row) if row else None
 
 
-def history(store: Store, unit_code: str) -> list[Spokesperson]:
-    rows = store.query(
-        "SELECT * FROM spokespersons WHERE unit_code = ? ORDER BY valid_from, id", (unit_code,)
-    )
-    return [_person(row) for row in rows]
-
-
 def assign(
     store: Store,
     unit_code: str,
@@ -185,6 +179,10 @@ def mark_published(
         current = latest_regular(store, unit.code)
         if current is None:
             raise NotFound("person.none_to_publish", unit=unit.code)
+        if published_at < current.valid_from:
+            raise InvalidInput(
+                "person.published_before_term", name=current.name, since=current.valid_from
+            )
         if current.published_at is not None:
             raise Refused(
                 "person.already_published",
@@ -225,9 +223,9 @@ def authorise(store: Store, grant: Authorisation, at: datetime) -> Spokesperson:
     with store.transaction():
         unit = get(store, grant.unit_code)
         if grant.incident_id is not None:
-            _require_incident(store, grant.incident_id)
-        if grant.granted_by:
-            _refuse_authorised_grantor(store, unit.code, grant.granted_by, grant.valid_from)
+            _require_incident(store, grant.incident_id, unit.code)
+        grantor = grant.granted_by or actor()  # whoever runs the command, unless named
+        _refuse_authorised_grantor(store, unit.code, grantor, grant.valid_from)
         _refuse_duplicate(store, unit.code, grant)
         new_id = store.insert(
             "INSERT INTO spokespersons (unit_code, role, name, title, phone, email, valid_from,"
@@ -239,7 +237,7 @@ def authorise(store: Store, grant: Authorisation, at: datetime) -> Spokesperson:
                 to_db(grant.valid_until),
                 grant.document,
                 grant.incident_id,
-                grant.granted_by,
+                grantor,
                 to_db(at),
             ),
         )
@@ -253,31 +251,30 @@ def authorise(store: Store, grant: Authorisation, at: datetime) -> Spokesperson:
             valid_from=to_db(grant.valid_from),
             valid_until=to_db(grant.valid_until),
             document=grant.document,
-            granted_by=grant.granted_by,
+            granted_by=grantor,
         )
     return _by_id(store, new_id)
 
 
-def _require_incident(store: Store, incident_id: str) -> None:
-    if not store.scalar("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)):
+def _require_incident(store: Store, incident_id: str, unit_code: str) -> None:
+    """The incident exists and concerns the unit: it leads it or is involved in it."""
+    row = store.query_one("SELECT lead_unit FROM incidents WHERE id = ?", (incident_id,))
+    if row is None:
         raise NotFound("incident.unknown", id=incident_id, hint="")
-
-
-def same_person(a: str, b: str) -> bool:
-    """Names compared as people read them: NFC, case and spacing ignored."""
-
-    def key(name: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-    return key(a) == key(b)
+    involved = store.scalar(
+        "SELECT 1 FROM incident_units WHERE incident_id = ? AND unit_code = ?",
+        (incident_id, unit_code),
+    )
+    if row["lead_unit"] != unit_code and not involved:
+        raise Refused("person.incident_of_other_unit", id=incident_id, unit=unit_code)
 
 
 def _refuse_authorised_grantor(store: Store, unit_code: str, grantor: str, at: datetime) -> None:
     regular = regular_at(store, unit_code, at)
-    if regular is not None and same_person(regular.name, grantor):
+    if regular is not None and same_name(regular.name, grantor):
         return
     for holder in authorisations_at(store, at):
-        if same_person(holder.name, grantor):
+        if same_name(holder.name, grantor):
             raise Refused(
                 "person.authorised_cannot_authorise",
                 name=holder.name,
@@ -294,7 +291,7 @@ def _refuse_duplicate(store: Store, unit_code: str, grant: Authorisation) -> Non
         (unit_code, to_db(grant.valid_until), to_db(grant.valid_from)),
     )
     for held in map(_person, rows):
-        if same_person(held.name, grant.person.name) and held.incident_id == grant.incident_id:
+        if same_name(held.name, grant.person.name) and held.incident_id == grant.incident_id:
             raise Refused(
                 "person.duplicate_authorisation",
                 name=held.name,
@@ -329,14 +326,28 @@ def directory(store: Store, at: datetime, unit_code: str | None = None) -> list[
 def on_duty(
     store: Store, unit_code: str, at: datetime, incident_id: str | None = None
 ) -> Spokesperson | None:
-    """Who speaks for the unit now: the regular spokesperson, else an authorised person."""
-    regular = regular_at(store, unit_code, at)
-    if regular is not None:
-        return regular
-    for grant in authorisations_at(store, at, unit_code):
-        if grant.incident_id in (None, incident_id):
-            return grant
-    return None
+    """Who speaks for the unit at ``at``: the regular spokesperson, else an authorised one."""
+    return OnDuty(store, at).speaker(unit_code, incident_id)
+
+
+class OnDuty:
+    """Who speaks for each unit at one moment, read once for many incidents (status)."""
+
+    def __init__(self, store: Store, at: datetime) -> None:
+        self._store, self._at = store, at
+        self._regulars = regulars_at(store, at)
+        self._grants: list[Spokesperson] | None = None  # read only when a unit has no regular
+
+    def speaker(self, unit_code: str, incident_id: str | None = None) -> Spokesperson | None:
+        regular = self._regulars.get(unit_code)
+        if regular is not None:
+            return regular
+        if self._grants is None:
+            self._grants = authorisations_at(self._store, self._at)
+        for grant in self._grants:
+            if grant.unit_code == unit_code and grant.incident_id in (None, incident_id):
+                return grant
+        return None
 
 
 def unpublished(store: Store, at: datetime) -> list[Spokesperson]:

@@ -325,8 +325,7 @@ def timeline(view: View) -> list[tuple[datetime, str]]:
 
 
 def _event_line(event: Event, tz: ZoneInfo) -> str:
-    local = event.at.astimezone(tz)
-    line = f"  {local:%d/%m/%Y %H:%M}  {t('event.' + event.kind)}  ({event.actor})"
+    line = f"  {timefmt.full(event.at, tz)}  {t('event.' + event.kind)}  ({event.actor})"
     before, after = event.detail.get("before"), event.detail.get("after")
     if isinstance(before, dict) and isinstance(after, dict):
         changes = [

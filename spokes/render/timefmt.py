@@ -73,4 +73,4 @@ def remaining(total_seconds: int | None) -> str:
     if total_seconds >= 0:
         return duration(total_seconds)
     late = duration(-total_seconds)
-    return f"quá {late}" if language() == "vi" else f"{late} ago"
+    return f"quá hạn {late}" if language() == "vi" else f"{late} ago"

@@ -7,7 +7,7 @@ columns). SQLite is the default; a later adapter adds PostgreSQL behind the same
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,8 +25,6 @@ class Store(Protocol):
     def query_one(self, sql: str, params: Params = ()) -> Row | None: ...
 
     def scalar(self, sql: str, params: Params = ()) -> Any: ...
-
-    def iterate(self, sql: str, params: Params = ()) -> Iterator[Row]: ...
 
     def execute(self, sql: str, params: Params = ()) -> int:
         """Runs one statement; returns the number of rows it changed."""

@@ -41,12 +41,6 @@ class SQLiteStore:
         row = self._db.execute(sql, params).fetchone()
         return row[0] if row is not None else None
 
-    def iterate(self, sql: str, params: Params = ()) -> Iterator[Row]:
-        cursor = self._db.execute(sql, params)
-        names = _names(cursor)
-        for row in cursor:
-            yield dict(zip(names, row, strict=True))
-
     def execute(self, sql: str, params: Params = ()) -> int:
         return self._db.execute(sql, params).rowcount
 
