@@ -35,6 +35,7 @@ def test_reading_commands_do_not_create_a_workspace(run: Run, workspace: Path) -
 def test_init_writes_config_and_where_shows_it(run: Run, workspace: Path) -> None:
     result = run("init", "--org", "UBND huyện Tân Uyên", "--place", "Tân Uyên", "--lang", "vi")
     assert result.exit_code == 0, result
+    assert "Đã tạo không gian làm việc" in result.stdout  # the new language, at once
     config = workspace / "config.toml"
     assert stat.S_IMODE(config.stat().st_mode) == 0o600
     text = config.read_text(encoding="utf-8")

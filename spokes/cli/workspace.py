@@ -38,6 +38,9 @@ def init(
     existed = ws.config_path.exists()
     config.save(updated, ws.config_path)
     ws.config = updated
+    # The new config speaks from now on, unless --lang or SPOKES_LANG says otherwise.
+    ws.lang, ws.lang_source = i18n.resolve(ctx.find_root().obj.lang, updated.lang)
+    i18n.set_language(ws.lang)
     ws.store  # creates and migrates the database now, so `where` shows it  # noqa: B018
     echo(t("init.updated" if existed else "init.created", path=str(ws.root)))
     echo(t("init.next"))
