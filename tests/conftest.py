@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from spokes import i18n
 from spokes.cli.app import app
 
 NOW = "2026-11-29T14:00:00+07:00"
@@ -32,6 +33,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     time.tzset()
     for var in ("SPOKES_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "SPOKES_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
+    i18n.set_language("en")  # process-wide: a test that asked for Vietnamese must not leak
     yield home
     monkeypatch.undo()
     time.tzset()
@@ -87,6 +89,23 @@ def db_state(workspace: Path) -> Callable[[], dict[str, list[tuple[Any, ...]]]]:
             return {name: sorted(db.execute(f"SELECT * FROM {name}")) for name in tables}
 
     return read
+
+
+@pytest.fixture
+def refused(run: Run, db_state: Callable[[], Any]) -> Callable[..., Result]:
+    """``refused(*args, expected="...")``: the command fails with that one-line message, the
+    right exit code, no traceback, and the database is exactly as it was."""
+
+    def check(*args: str, expected: str, code: int = 1, **options: Any) -> Result:
+        before = db_state()
+        result = run(*args, **options)
+        assert result.exit_code == code, result
+        assert expected in result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+        assert db_state() == before
+        return result
+
+    return check
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,15 +13,6 @@ import pytest
 from spokes import config, i18n
 from spokes.config import DEFAULT_RULES, Config, Rule
 from spokes.errors import InvalidInput
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Messages are asserted in English; the language is process-wide, so pin it."""
-    before = i18n.language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
 
 
 @pytest.fixture

@@ -34,14 +34,18 @@ def test_assignment_ends_previous_term(tan_uyen: Run) -> None:
     assert entry["spokesperson"]["until"] == "2026-11-20T08:00:00+07:00"
 
 
-def test_exactly_one_regular_at_any_moment(tan_uyen: Run, db_state) -> None:
-    before = db_state()
-    earlier = tan_uyen(
-        "spokesperson", "assign", "phuc-khoa", "--name", "X", *ASSIGN, "--from", "01/10/2026 08:00"
+def test_exactly_one_regular_at_any_moment(tan_uyen: Run, refused) -> None:
+    refused(
+        "spokesperson",
+        "assign",
+        "phuc-khoa",
+        "--name",
+        "X",
+        *ASSIGN,
+        "--from",
+        "01/10/2026 08:00",
+        expected="a new assignment must start later",
     )
-    assert earlier.exit_code == 1
-    assert "a new assignment must start later" in earlier.stderr
-    assert db_state() == before
 
 
 def test_directory_flags_units_without_spokesperson(tan_uyen: Run) -> None:
@@ -85,16 +89,10 @@ def test_publication_unpublished_then_overdue_then_published(tan_uyen: Run) -> N
     assert [item["unit"] for item in unpublished] == ["phuc-khoa"]  # the fixture's, never published
 
 
-def test_published_twice_or_without_spokesperson_is_refused(tan_uyen: Run, db_state) -> None:
+def test_published_twice_or_without_spokesperson_is_refused(tan_uyen: Run, refused) -> None:
     assert tan_uyen("spokesperson", "published", "phuc-khoa").exit_code == 0
-    before = db_state()
-    again = tan_uyen("spokesperson", "published", "phuc-khoa")
-    assert again.exit_code == 1
-    assert "already published" in again.stderr
-    none = tan_uyen("spokesperson", "published", "ho-mit")
-    assert none.exit_code == 1
-    assert "no spokesperson to publish" in none.stderr
-    assert db_state() == before
+    refused("spokesperson published phuc-khoa", expected="already published")
+    refused("spokesperson published ho-mit", expected="no spokesperson to publish")
 
 
 def test_authorisation_is_time_limited(tan_uyen: Run) -> None:
@@ -114,16 +112,13 @@ def test_authorisation_is_time_limited(tan_uyen: Run) -> None:
     assert "NO SPOKESPERSON" not in opened.stderr
 
 
-def test_authorised_person_cannot_authorise_anyone(tan_uyen: Run, db_state) -> None:
+def test_authorised_person_cannot_authorise_anyone(tan_uyen: Run, refused) -> None:
     tan_uyen("spokesperson authorize ho-mit --name 'Lò Thị Hạnh' --from 13:00 --until +1d")
-    before = db_state()
-    result = tan_uyen(
+    refused(
         "spokesperson authorize ho-mit --name 'Người Khác' --from 13:30 --until +1d"
-        " --by 'lò thị  hạnh'"
+        " --by 'lò thị  hạnh'",
+        expected="an authorised person cannot authorise anyone else",
     )
-    assert result.exit_code == 1
-    assert "an authorised person cannot authorise anyone else" in result.stderr
-    assert db_state() == before
     vi = tan_uyen(
         "--lang vi spokesperson authorize ho-mit --name 'Người Khác' --from 13:30 --until +1d"
         " --by 'Lò Thị Hạnh'"
@@ -200,10 +195,6 @@ def test_regular_spokesperson_may_authorise(tan_uyen: Run) -> None:
     ],
 )
 def test_bad_spokesperson_input_is_refused(
-    tan_uyen: Run, db_state, args: tuple[str, ...], expected: str
+    tan_uyen: Run, refused, args: tuple[str, ...], expected: str
 ) -> None:
-    before = db_state()
-    result = tan_uyen("spokesperson", *args)
-    assert result.exit_code == 1, result
-    assert expected in result.stderr
-    assert db_state() == before
+    refused("spokesperson", *args, expected=expected)

@@ -35,15 +35,6 @@ def refused(text: str, *, now: datetime = NOW, future: bool = False) -> InvalidI
     return caught.value
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Messages are asserted in English; the language is process-wide, so pin it."""
-    before = i18n.language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
-
-
 @pytest.fixture
 def process_tz(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
     """Set the machine's zone for real (``TZ`` plus ``tzset``), restored afterwards."""
