@@ -13,6 +13,7 @@ from spokes.core.incidents import normalise_id
 from spokes.core.spokespersons import DirectoryEntry, Spokesperson
 from spokes.i18n import t
 from spokes.render import table, timefmt
+from spokes.render.incidents import speaker_name
 from spokes.workspace import Workspace
 
 app = typer.Typer(no_args_is_help=True)
@@ -178,7 +179,7 @@ def _directory_table(entries: list[DirectoryEntry], ws: Workspace, when: Any) ->
     for entry in entries:
         person = entry.regular
         if person is None:
-            rows.append([entry.unit.code, "⚠ " + t("status.no_spokesperson"), "", "", "", "", ""])
+            rows.append([entry.unit.code, speaker_name(None), "", "", "", "", ""])
             styles.append("bold red")
         else:
             state = person.publication(when, ws.config.publish_within)

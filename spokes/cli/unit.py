@@ -13,6 +13,7 @@ from spokes.core.units import KINDS, Unit
 from spokes.errors import InvalidInput
 from spokes.i18n import t
 from spokes.render import table
+from spokes.render.incidents import speaker_name
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -88,7 +89,7 @@ def show(
         data["open_incidents"] = open_count
         print_json(data)
         return
-    who = speaker.name if speaker else "⚠ " + t("status.no_spokesperson")
+    who = speaker_name(speaker)
     lines = [
         f"{unit.code}  {unit.name}",
         f"  {t('col.kind')}: {kind_label(unit.kind)}",

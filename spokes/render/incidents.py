@@ -101,7 +101,8 @@ def status_json(status: Status, tz: ZoneInfo) -> dict[str, Any]:
 # -- text ----------------------------------------------------------------------------------
 
 
-def speaker_cell(person: Spokesperson | None) -> str:
+def speaker_name(person: Spokesperson | None) -> str:
+    """The speaker's name, or the warning every view shows when there is nobody."""
     return person.name if person else "⚠ " + t("status.no_spokesperson")
 
 
@@ -135,7 +136,7 @@ def incident_table(
     ]
     rows, styles = [], []
     labels = {state: state_label(state) for state in (*STATES, None)}
-    nobody = speaker_cell(None)
+    nobody = speaker_name(None)
     for view in views:
         incident, reading, speaker = view.incident, view.reading, view.spokesperson
         rows.append(
@@ -232,7 +233,7 @@ def _field(key: str, value: str) -> str:
 
 def _speaker_line(person: Spokesperson | None) -> str:
     if person is None:
-        return "⚠ " + t("status.no_spokesperson")
+        return speaker_name(None)
     parts = [person.name, person.title, person.phone, person.email]
     line = ", ".join(part for part in parts if part)
     if person.role == "authorised":

@@ -17,7 +17,6 @@ Params = Sequence[Any]
 
 
 class Store(Protocol):
-    dialect: str
     identity: str  # the column type of a generated integer key in this dialect
 
     def query(self, sql: str, params: Params = ()) -> list[Row]: ...

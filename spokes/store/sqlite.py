@@ -13,7 +13,6 @@ from spokes.store import Params, Row
 
 
 class SQLiteStore:
-    dialect = "sqlite"
     identity = "INTEGER PRIMARY KEY"
 
     def __init__(self, path: Path) -> None:
