@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     USER_ERROR = 1  # bad input, unknown code or id, a rule refused the change
     USAGE = 2  # the command line itself was malformed (typer/click)
     OVERDUE = 3  # `status --check`: at least one incident is overdue
+    CONFLICT = 3  # `statement check`: a figure contradicts the facts (same "look at this" code)
     INTERNAL = 70  # a bug: set SPOKES_DEBUG=1 for the traceback (EX_SOFTWARE)
 
 

@@ -310,6 +310,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "channel.interview": ("interview", "trả lời phỏng vấn"),
     "channel.phone": ("by phone", "qua điện thoại"),
     "channel.written": ("written reply", "trả lời bằng văn bản"),
+    "channel.sms": ("SMS", "tin nhắn SMS"),
     # -- status ------------------------------------------------------------------------------
     "status.header": ("Incidents at {now}", "Tình hình sự việc lúc {now}"),
     "status.none_open": ("No open incidents.", "Không có sự việc nào đang xử lý."),
@@ -601,4 +602,458 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Time zone (default Asia/Ho_Chi_Minh).",
         "Múi giờ (mặc định Asia/Ho_Chi_Minh).",
     ),
+    # -- facts -------------------------------------------------------------------------------
+    "fact.bad_key": (
+        "'{key}' is not a fact key: use lower-case letters, digits and _, e.g. houses_damaged",
+        "'{key}' không phải khóa dữ kiện hợp lệ: dùng chữ thường, số và dấu _, ví dụ"
+        " houses_damaged",
+    ),
+    "fact.empty_value": ("the value of {key} is empty", "giá trị của {key} đang để trống"),
+    "fact.bad_count": (
+        "{key} must be a whole number of 0 or more, not '{value}'",
+        "{key} phải là số nguyên từ 0 trở lên, không phải '{value}'",
+    ),
+    "fact.too_long": (
+        "{key} is longer than {limit} characters",
+        "{key} dài quá {limit} ký tự",
+    ),
+    "fact.bad_type": (
+        "unknown fact type '{type}': use {types}",
+        "loại dữ kiện '{type}' không hợp lệ: dùng {types}",
+    ),
+    "fact.standard_has_label": (
+        "{key} is a standard fact: its labels are built in, and --label and --words are for"
+        " custom facts",
+        "{key} là dữ kiện chuẩn, đã có sẵn nhãn; --label và --words chỉ dùng cho dữ kiện tự đặt",
+    ),
+    "fact.standard_type": (
+        "{key} is a standard fact of type {type}",
+        "{key} là dữ kiện chuẩn thuộc loại {type}",
+    ),
+    "fact.custom_needs_type": (
+        "{key} is a new custom fact: give its type with --type ({types})",
+        "{key} là dữ kiện tự đặt mới: cho biết loại bằng --type ({types})",
+    ),
+    "fact.custom_type_changed": (
+        "{key} is already a fact of type {type}; unset it first to change its type",
+        "{key} đã là dữ kiện loại {type}; hãy xóa (unset) trước khi đổi loại",
+    ),
+    "fact.not_set": ("{key} is not set for {id}", "{id} chưa có dữ kiện {key}"),
+    "fact.unknown_version": (
+        "{id} has no fact version {version} (the latest is {latest})",
+        "{id} không có phiên bản dữ kiện {version} (mới nhất là {latest})",
+    ),
+    "fact.edit_conflict": (
+        "someone saved version {version} of the facts of {id} while you were editing, and"
+        " changed the same keys: {keys}. Nothing was saved; edit again from the new version.",
+        "trong lúc bạn sửa, người khác đã lưu phiên bản {version} của dữ kiện {id} và sửa"
+        " cùng các khóa: {keys}. Chưa lưu gì; hãy sửa lại từ phiên bản mới.",
+    ),
+    "fact.bad_toml": (
+        "the fact sheet is not valid TOML: {reason}",
+        "bảng dữ kiện không đúng cú pháp TOML: {reason}",
+    ),
+    "fact.bad_custom_table": (
+        "custom facts go in tables like [custom.trees_down]",
+        "dữ kiện tự đặt phải ghi trong bảng, ví dụ [custom.trees_down]",
+    ),
+    "fact.unknown_standard_key": (
+        "'{key}' is not a standard fact; put a custom fact under [custom.{key}] with its type",
+        "'{key}' không phải dữ kiện chuẩn; dữ kiện tự đặt ghi trong [custom.{key}] kèm loại",
+    ),
+    "fact.custom_is_standard": (
+        "{key} is a standard fact: write it at the top, not under [custom]",
+        "{key} là dữ kiện chuẩn: ghi ở phần đầu, không ghi trong [custom]",
+    ),
+    "fact.unknown_field": (
+        "[custom.{key}] has unknown fields: {fields} (use type, label, words, value)",
+        "[custom.{key}] có trường không hợp lệ: {fields} (dùng type, label, words, value)",
+    ),
+    "fact.bad_words": (
+        'words of {key} must be a list of texts, e.g. ["cây đổ", "trees down"]',
+        'words của {key} phải là danh sách chuỗi, ví dụ ["cây đổ", "trees down"]',
+    ),
+    "fact.bad_toml_value": (
+        "the value of {key} must be a text or a whole number",
+        "giá trị của {key} phải là chuỗi hoặc số nguyên",
+    ),
+    "fact.saved": (
+        "Facts of {id} saved as version {version} (changed: {keys})",
+        "Đã lưu dữ kiện của {id}, phiên bản {version} (thay đổi: {keys})",
+    ),
+    "fact.unchanged": (
+        "Nothing changed: the facts of {id} stay at version {version}",
+        "Không có thay đổi: dữ kiện của {id} vẫn ở phiên bản {version}",
+    ),
+    "fact.rerendered": (
+        "Drafts that follow the facts were rewritten: {ids}",
+        "Đã viết lại các bản nháp theo dữ kiện mới: {ids}",
+    ),
+    "fact.rerender_failed": (
+        "statement {id} was not rewritten: {reason}",
+        "chưa viết lại được thông cáo {id}: {reason}",
+    ),
+    "fact.approvals_stale": (
+        "the approval of statement(s) {ids} was for older facts; approve again for version"
+        " {version} before issuing",
+        "thông cáo {ids} được duyệt theo dữ kiện cũ; cần duyệt lại theo phiên bản {version}"
+        " trước khi phát hành",
+    ),
+    "fact.occurred_differs": (
+        "the deadline clock of {id} still counts from {at}; correct it with `spokes incident"
+        " edit {id} --occurred ...` if that time was wrong",
+        "thời hạn của {id} vẫn tính từ {at}; nếu thời điểm đó sai, sửa bằng `spokes incident"
+        " edit {id} --occurred ...`",
+    ),
+    "fact.edit_kept": (
+        "your edited text is kept in {path}",
+        "nội dung bạn đã sửa được giữ tại {path}",
+    ),
+    "fact.header": (
+        "Facts of {id} ({title}), version {version}, saved {at} by {by}",
+        "Dữ kiện của {id} ({title}), phiên bản {version}, lưu lúc {at}, người lưu: {by}",
+    ),
+    "fact.header_empty": (
+        "Facts of {id} ({title}): nothing recorded yet",
+        "Dữ kiện của {id} ({title}): chưa ghi nhận nội dung nào",
+    ),
+    "fact.missing_value": ("(being verified)", "(đang xác minh)"),
+    "fact.from_incident": ("from the incident", "theo sự việc"),
+    "fact.custom_note": ("custom, {type}", "tự đặt, {type}"),
+    # -- files and the editor ----------------------------------------------------------------
+    "editor.none": (
+        "no editor: set $EDITOR (e.g. export EDITOR=nano), or pass the text with --text-file",
+        "chưa có trình soạn thảo: đặt biến $EDITOR (ví dụ export EDITOR=nano), hoặc dùng"
+        " --text-file",
+    ),
+    "editor.failed": (
+        "could not start the editor '{command}': {reason}",
+        "không mở được trình soạn thảo '{command}': {reason}",
+    ),
+    "editor.exit": (
+        "the editor '{command}' exited with code {code}; nothing was saved (your text is in"
+        " {path})",
+        "trình soạn thảo '{command}' kết thúc với mã {code}; chưa lưu gì (nội dung ở {path})",
+    ),
+    "file.not_found": ("no such file: {path}", "không có tệp: {path}"),
+    "file.not_utf8": (
+        "{path} is not UTF-8 text",
+        "{path} không phải văn bản UTF-8",
+    ),
+    "file.unreadable": ("cannot read {path}: {reason}", "không đọc được {path}: {reason}"),
+    # -- statements --------------------------------------------------------------------------
+    "statement.kind.initial": ("initial", "thông tin ban đầu"),
+    "statement.kind.update": ("update", "cập nhật"),
+    "statement.kind.final": ("final", "kết quả xử lý"),
+    "statement.kind.correction": ("correction", "cải chính"),
+    "statement.state.draft": ("draft", "bản nháp"),
+    "statement.state.approved": ("approved", "đã duyệt"),
+    "statement.state.stale": ("approval stale", "duyệt theo dữ kiện cũ"),
+    "statement.state.issued": ("issued", "đã phát hành"),
+    "statement.bad_id": (
+        "'{id}' is not a statement number, e.g. 12",
+        "'{id}' không phải số thông cáo, ví dụ 12",
+    ),
+    "statement.unknown": ("unknown statement '{id}'", "không có thông cáo '{id}'"),
+    "statement.bad_kind": (
+        "unknown kind '{value}': use {choices}",
+        "loại thông cáo '{value}' không hợp lệ: dùng {choices}",
+    ),
+    "statement.bad_channel": (
+        "unknown channel '{value}': use {choices}",
+        "kênh '{value}' không hợp lệ: dùng {choices}",
+    ),
+    "statement.template_not_found": (
+        "no template {names} in {folder} nor among the built-in ones",
+        "không có mẫu {names} trong {folder} hay trong các mẫu có sẵn",
+    ),
+    "statement.template_unsafe": (
+        "template {name} tried something templates may not do: {reason}",
+        "mẫu {name} thực hiện thao tác không được phép: {reason}",
+    ),
+    "statement.template_error": (
+        "template {name} cannot be rendered: {reason}",
+        "không dựng được văn bản từ mẫu {name}: {reason}",
+    ),
+    "statement.drafted": (
+        "Draft {id} of {incident}, from fact version {version}:",
+        "Bản nháp {id} của {incident}, theo dữ kiện phiên bản {version}:",
+    ),
+    "statement.missing": (
+        "still being verified: {facts}",
+        "còn đang xác minh: {facts}",
+    ),
+    "statement.sms_fits": (
+        "fits in one SMS: {length}/{limit} ({enc})",
+        "vừa một tin nhắn SMS: {length}/{limit} ({enc})",
+    ),
+    "statement.sms_parts": (
+        "needs {parts} SMS parts: {length} characters, one SMS holds {limit} ({enc})",
+        "cần {parts} tin nhắn SMS: {length} ký tự, một tin chứa được {limit} ({enc})",
+    ),
+    "statement.none": ("{id} has no statements yet.", "{id} chưa có thông cáo nào."),
+    "statement.card_head": (
+        "Statement {id} of {incident}: {kind}, {channel}, {lang}",
+        "Thông cáo {id} của {incident}: {kind}, {channel}, {lang}",
+    ),
+    "statement.card_state": (
+        "State: {state}; written from fact version {version}",
+        "Tình trạng: {state}; viết theo dữ kiện phiên bản {version}",
+    ),
+    "statement.card_edited": (
+        "Edited by hand: it no longer follows the facts",
+        "Đã sửa tay: không còn tự cập nhật theo dữ kiện",
+    ),
+    "statement.card_approved": (
+        "Approved by {by} at {at}, for fact version {version}",
+        "Duyệt bởi {by} lúc {at}, theo dữ kiện phiên bản {version}",
+    ),
+    "statement.card_issued": (
+        "Issued by {by} at {at} ({channel})",
+        "Phát hành bởi {by} lúc {at} ({channel})",
+    ),
+    "statement.card_override": (
+        "Issued with an override: {reason}",
+        "Phát hành bỏ qua kiểm tra, lý do: {reason}",
+    ),
+    "statement.empty_text": ("the statement's text is empty", "nội dung thông cáo đang trống"),
+    "statement.issued_is_final": (
+        "statement {id} was issued at {at} and cannot change: draft a correction instead",
+        "thông cáo {id} đã phát hành lúc {at}, không sửa được: hãy soạn thông cáo cải chính",
+    ),
+    "statement.unchanged": ("Statement {id} is unchanged", "Thông cáo {id} không thay đổi"),
+    "statement.edited": (
+        "Statement {id} saved; it no longer follows the facts",
+        "Đã lưu thông cáo {id}; thông cáo không còn tự cập nhật theo dữ kiện",
+    ),
+    "statement.approval_undone": (
+        "statement {id} was approved; after this edit it is a draft and must be approved again",
+        "thông cáo {id} đã được duyệt; sau khi sửa, thông cáo trở lại bản nháp và cần duyệt lại",
+    ),
+    "statement.approver_empty": ("--by is empty", "--by đang để trống"),
+    "statement.already_approved": (
+        "statement {id} is already approved by {by} at {at}, for the current facts",
+        "thông cáo {id} đã được {by} duyệt lúc {at}, theo dữ kiện hiện hành",
+    ),
+    "statement.approved": (
+        "Statement {id} approved by {by} for fact version {version}",
+        "Thông cáo {id} đã được {by} duyệt theo dữ kiện phiên bản {version}",
+    ),
+    "statement.approved_older_text": (
+        "statement {id} was written from fact version {version}; the facts changed since:"
+        " check its figures before issuing",
+        "thông cáo {id} được viết theo dữ kiện phiên bản {version}; dữ kiện đã thay đổi:"
+        " hãy kiểm tra số liệu trước khi phát hành",
+    ),
+    "statement.already_issued": (
+        "statement {id} was already issued at {at}",
+        "thông cáo {id} đã được phát hành lúc {at}",
+    ),
+    "statement.cannot_issue": (
+        "statement {id} cannot be issued: {reasons}. Nothing was issued; --override REASON"
+        " issues it anyway and records why.",
+        "chưa thể phát hành thông cáo {id}: {reasons}. Chưa phát hành; dùng --override LÝ_DO"
+        " để vẫn phát hành và ghi lại lý do.",
+    ),
+    "statement.not_approved": ("it is not approved", "thông cáo chưa được duyệt"),
+    "statement.stale": (
+        "it was approved for fact version {approved}, and the facts are now at version"
+        " {current}: approve it again",
+        "thông cáo được duyệt theo dữ kiện phiên bản {approved}, nay dữ kiện đã ở phiên bản"
+        " {current}: cần duyệt lại",
+    ),
+    "statement.no_speaker": (
+        "{unit} has no spokesperson at {at}: name the speaker with --by",
+        "{unit} không có người phát ngôn vào lúc {at}: ghi rõ người phát ngôn bằng --by",
+    ),
+    "statement.not_speaker": (
+        "{name} is neither the regular spokesperson of the lead unit {unit} at {at} nor"
+        " authorised by it",
+        "{name} không phải người phát ngôn của đơn vị chủ trì {unit} vào lúc {at}, cũng"
+        " không được đơn vị ủy quyền",
+    ),
+    "statement.speaker_of_other_unit": (
+        "{name} speaks for {other}, not for the lead unit {unit}: only the lead unit's"
+        " spokesperson issues statements on this incident",
+        "{name} là người phát ngôn của {other}, không phải của đơn vị chủ trì {unit}: chỉ"
+        " người phát ngôn của đơn vị chủ trì được phát hành thông cáo về sự việc này",
+    ),
+    "statement.contradicts_facts": (
+        "its figures contradict the fact sheet ({figures})",
+        "số liệu trái với bảng dữ kiện ({figures})",
+    ),
+    "statement.changes_issued": (
+        "it changes figures already issued ({figures}): a statement that changes them must"
+        " be of kind correction",
+        "thông cáo thay đổi số liệu đã công bố ({figures}): phải dùng loại cải chính (correction)",
+    ),
+    "statement.overridden": (
+        "issued despite: {reason}",
+        "đã phát hành dù: {reason}",
+    ),
+    "statement.issued": (
+        "Statement {id} issued by {by} at {at}",
+        "Đã phát hành thông cáo {id}, người phát ngôn {by}, lúc {at}",
+    ),
+    "statement.clock_stopped": (
+        "This is the initial information of {incident}: its clock has stopped",
+        "Đây là thông tin ban đầu của {incident}: đã dừng tính thời hạn",
+    ),
+    "statement.refer_to_lead": (
+        "{unit} is the lead unit of {id}: it speaks itself, it needs no referral",
+        "{unit} là đơn vị chủ trì {id}: tự phát ngôn, không cần giấy giới thiệu đầu mối",
+    ),
+    # -- the conflict check ------------------------------------------------------------------
+    "check.needs_text": (
+        "give a file to check, or - and pipe the text in",
+        "hãy chỉ định tệp cần kiểm tra, hoặc dùng - và chuyển nội dung vào",
+    ),
+    "check.heading.conflict": ("Conflicts ({count}):", "Mâu thuẫn ({count}):"),
+    "check.heading.confirmed": ("Confirmed ({count}):", "Khớp dữ kiện ({count}):"),
+    "check.heading.unknown": ("Not checked ({count}):", "Chưa đối chiếu được ({count}):"),
+    "check.conflict": (
+        "{fact}: the text says «{found}», the facts say {expected}",
+        "{fact}: văn bản ghi «{found}», dữ kiện là {expected}",
+    ),
+    "check.confirmed": ("{fact}: «{found}»", "{fact}: «{found}»"),
+    "check.unknown_fact": (
+        "{fact}: «{found}», but the fact sheet does not record it yet",
+        "{fact}: «{found}», nhưng bảng dữ kiện chưa ghi nhận",
+    ),
+    "check.unknown": (
+        "«{found}»: not tied to any fact",
+        "«{found}»: không gắn được với dữ kiện nào",
+    ),
+    "check.summary_conflicts": (
+        "{count} figure(s) contradict the facts.",
+        "Có {count} số liệu trái với dữ kiện.",
+    ),
+    "check.summary_ok": (
+        "No figure contradicts the facts.",
+        "Không có số liệu nào trái với dữ kiện.",
+    ),
+    "event.facts-changed": ("facts changed", "thay đổi dữ kiện"),
+    "event.statement-drafted": ("statement drafted", "soạn thông cáo"),
+    "event.statement-edited": ("statement edited", "sửa thông cáo"),
+    "event.statement-approved": ("statement approved", "duyệt thông cáo"),
+    "event.statement-issued": ("statement issued", "phát hành thông cáo"),
+    "col.channel": ("Channel", "Kênh"),
+    "col.facts": ("Facts v.", "Dữ kiện"),
+    "col.key": ("Key", "Khóa"),
+    "col.label": ("Fact", "Dữ kiện"),
+    "col.lang": ("Lang", "Ngôn ngữ"),
+    "col.note": ("Note", "Ghi chú"),
+    "col.updated": ("Updated", "Cập nhật"),
+    "col.value": ("Value", "Giá trị"),
+    # -- help for facts and statements -------------------------------------------------------
+    "help.fact": (
+        "The incident's one fact sheet, versioned.",
+        "Bảng dữ kiện duy nhất của sự việc, có phiên bản.",
+    ),
+    "help.fact.set": (
+        "Set one fact; every change makes a new version.",
+        "Ghi một dữ kiện; mỗi thay đổi tạo một phiên bản mới.",
+    ),
+    "help.fact.unset": ("Remove one fact.", "Xóa một dữ kiện."),
+    "help.fact.list": (
+        "Show the facts (the latest version, or --version N).",
+        "Xem các dữ kiện (phiên bản mới nhất, hoặc --version N).",
+    ),
+    "help.fact.edit": (
+        "Edit all facts at once in $EDITOR, as TOML; checked before saving.",
+        "Sửa toàn bộ dữ kiện trong $EDITOR dưới dạng TOML; kiểm tra trước khi lưu.",
+    ),
+    "help.arg.fact_key": (
+        "Fact key: summary, occurred_at, location, deaths, injured, missing, evacuated,"
+        " houses_damaged, cause, actions, responders, unknown, next_update_at, contact, or a"
+        " custom one.",
+        "Khóa dữ kiện: summary, occurred_at, location, deaths, injured, missing, evacuated,"
+        " houses_damaged, cause, actions, responders, unknown, next_update_at, contact, hoặc"
+        " khóa tự đặt.",
+    ),
+    "help.arg.fact_value": ("The value.", "Giá trị."),
+    "help.opt.fact_label": (
+        "Label of a custom fact, as statements show it.",
+        "Nhãn của dữ kiện tự đặt, hiển thị trong thông cáo.",
+    ),
+    "help.opt.fact_type": (
+        "Type of a custom fact: count, text or time.",
+        "Loại của dữ kiện tự đặt: count, text hoặc time.",
+    ),
+    "help.opt.fact_words": (
+        "Words that name a custom fact in texts, comma-separated (for the check).",
+        "Các từ gọi tên dữ kiện tự đặt trong văn bản, cách nhau bởi dấu phẩy (để đối chiếu).",
+    ),
+    "help.opt.fact_version": ("An earlier version.", "Một phiên bản trước."),
+    "help.statement": (
+        "Statements from the fact sheet: draft, approve, issue, refer, check.",
+        "Thông cáo từ bảng dữ kiện: soạn, duyệt, phát hành, giới thiệu đầu mối, đối chiếu.",
+    ),
+    "help.statement.draft": (
+        "Draft a statement from the current facts and a template.",
+        "Soạn thông cáo từ dữ kiện hiện hành và một mẫu.",
+    ),
+    "help.statement.list": ("List an incident's statements.", "Liệt kê thông cáo của sự việc."),
+    "help.statement.show": ("Show one statement.", "Xem một thông cáo."),
+    "help.statement.edit": (
+        "Edit a statement's text in $EDITOR or from --text-file.",
+        "Sửa nội dung thông cáo trong $EDITOR hoặc từ --text-file.",
+    ),
+    "help.statement.approve": (
+        "Approve a statement for the current facts.",
+        "Duyệt thông cáo theo dữ kiện hiện hành.",
+    ),
+    "help.statement.issue": (
+        "Issue an approved statement, spoken by the lead unit's spokesperson.",
+        "Phát hành thông cáo đã duyệt, do người phát ngôn của đơn vị chủ trì công bố.",
+    ),
+    "help.statement.refer": (
+        "The note that points another unit's press enquiries to the single focal point.",
+        "Văn bản giới thiệu đầu mối phát ngôn duy nhất cho đơn vị khác.",
+    ),
+    "help.statement.check": (
+        "Check a text's figures against the facts (exit 3 on a conflict).",
+        "Đối chiếu số liệu trong văn bản với dữ kiện (mã thoát 3 nếu có mâu thuẫn).",
+    ),
+    "help.arg.statement": ("Statement number, e.g. 12.", "Số thông cáo, ví dụ 12."),
+    "help.arg.check_source": (
+        "The text to check: a file, or - for standard input.",
+        "Văn bản cần đối chiếu: một tệp, hoặc - để đọc từ đầu vào chuẩn.",
+    ),
+    "help.opt.draft_channel": ("Channel: {channels}.", "Kênh: {channels}."),
+    "help.opt.statement_lang": (
+        "Language of the statement (default: the workspace's).",
+        "Ngôn ngữ của thông cáo (mặc định: theo không gian làm việc).",
+    ),
+    "help.opt.template": (
+        "A template of SPOKES_HOME/templates, by name.",
+        "Tên một mẫu trong SPOKES_HOME/templates.",
+    ),
+    "help.opt.text_file": (
+        "Take the new text from this file (- for standard input).",
+        "Lấy nội dung mới từ tệp này (- để đọc từ đầu vào chuẩn).",
+    ),
+    "help.opt.approver": ("Who approves.", "Người duyệt."),
+    "help.opt.speaker": (
+        "Who speaks (default: the lead unit's spokesperson on duty).",
+        "Người phát ngôn (mặc định: người phát ngôn của đơn vị chủ trì).",
+    ),
+    "help.opt.override": (
+        "Issue despite the checks, recording this reason.",
+        "Vẫn phát hành dù không qua kiểm tra, ghi lại lý do này.",
+    ),
+    "help.opt.refer_unit": (
+        "The unit the note is for.",
+        "Đơn vị nhận văn bản giới thiệu.",
+    ),
+    "help.opt.source_url": (
+        "Misinformation: where the false claim appeared (a link).",
+        "Tin sai sự thật: đường dẫn nơi thông tin xuất hiện.",
+    ),
+    "help.opt.platform": (
+        "Misinformation: the platform, e.g. Facebook, TikTok, Zalo.",
+        "Tin sai sự thật: nền tảng, ví dụ Facebook, TikTok, Zalo.",
+    ),
+    "field.platform": ("Platform", "Nền tảng"),
+    "field.source_url": ("Source", "Nguồn"),
 }

@@ -60,9 +60,14 @@ Run = Callable[..., Result]
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """``run("incident", "open", ..., now="...")``: the CLI in-process, as a user would call it.
     One string is split as a shell would: ``run('unit add x "Xã X" --kind commune')``.
-    ``now`` and ``env`` apply to that one call."""
+    ``now``, ``env`` and ``input`` (standard input) apply to that one call."""
 
-    def invoke(*args: str, now: str | None = None, env: dict[str, str] | None = None) -> Result:
+    def invoke(
+        *args: str,
+        now: str | None = None,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+    ) -> Result:
         if len(args) == 1 and " " in args[0]:  # one command line, split as a shell would
             args = tuple(shlex.split(args[0]))
         extra = dict(env or {})
@@ -71,7 +76,8 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
         with monkeypatch.context() as patch:
             for key, value in extra.items():
                 patch.setenv(key, value)
-            return Result(CliRunner().invoke(app, list(args), catch_exceptions=True))
+            raw = CliRunner().invoke(app, list(args), input=input, catch_exceptions=True)
+            return Result(raw)
 
     return invoke
 

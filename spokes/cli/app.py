@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spokes import __version__, i18n
-from spokes.cli import demo, incident, spokesperson, status, unit
+from spokes.cli import demo, fact, incident, spokesperson, statement, status, unit
 from spokes.cli import workspace as workspace_commands
 from spokes.cli.common import RunState, SpokesGroup
 from spokes.i18n import t
@@ -56,3 +56,5 @@ demo.register(app)
 app.add_typer(unit.app, name="unit", help=t("help.unit"))
 app.add_typer(spokesperson.app, name="spokesperson", help=t("help.spokesperson"))
 app.add_typer(incident.app, name="incident", help=t("help.incident"))
+app.add_typer(fact.app, name="fact", help=t("help.fact"))
+app.add_typer(statement.app, name="statement", help=t("help.statement"))

@@ -19,6 +19,8 @@ app = typer.Typer(no_args_is_help=True)
 
 IdArg = Annotated[str, typer.Argument(help=t("help.arg.incident"), show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json"))]
+SourceOpt = Annotated[str | None, typer.Option("--source-url", help=t("help.opt.source_url"))]
+PlatformOpt = Annotated[str | None, typer.Option("--platform", help=t("help.opt.platform"))]
 
 
 def _one(ws: Workspace, incident: incidents.Incident) -> View:
@@ -42,6 +44,8 @@ def open_(
     severity: Annotated[str | None, typer.Option(help=t("help.opt.severity"))] = None,
     location: Annotated[str | None, typer.Option(help=t("help.opt.location"))] = None,
     involves: Annotated[list[str] | None, typer.Option(help=t("help.opt.involves"))] = None,
+    source_url: SourceOpt = None,
+    platform: PlatformOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     ws = workspace(ctx)
@@ -57,6 +61,8 @@ def open_(
         severity=severity,
         location=location,
         involves=list(involves or []),
+        source_url=source_url,
+        platform=platform,
     )
     item = _one(ws, incidents.open_incident(ws.store, draft, ws.tz, now))
     _warn_no_speaker(item)
@@ -152,6 +158,8 @@ def edit(
     severity: Annotated[str | None, typer.Option(help=t("help.opt.severity"))] = None,
     location: Annotated[str | None, typer.Option(help=t("help.opt.location"))] = None,
     involves: Annotated[list[str] | None, typer.Option(help=t("help.opt.involves"))] = None,
+    source_url: SourceOpt = None,
+    platform: PlatformOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     ws = workspace(ctx)
@@ -162,6 +170,8 @@ def edit(
         "severity": severity,
         "location": location,
         "involves": involves,
+        "source_url": source_url,
+        "platform": platform,
     }
     changes = {key: value for key, value in typed.items() if value is not None}
     for key, text in (

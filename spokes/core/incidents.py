@@ -31,6 +31,7 @@ CHANNELS = (
     "interview",
     "phone",
     "written",
+    "sms",
 )
 
 
@@ -55,6 +56,8 @@ class Incident:
     closed_at: datetime | None
     close_note: str | None
     involves: tuple[str, ...] = ()
+    source_url: str | None = None  # misinformation: where the false claim appeared
+    platform: str | None = None
 
     def subject(self) -> policy.Subject:
         return policy.Subject(
@@ -96,6 +99,8 @@ class Draft:
     severity: str | None = None
     location: str | None = None
     involves: list[str] = field(default_factory=list)
+    source_url: str | None = None
+    platform: str | None = None
 
 
 _SELECT = "SELECT i.*, u.kind AS lead_kind FROM incidents i JOIN units u ON u.code = i.lead_unit"
@@ -123,6 +128,8 @@ def _incident(row: dict[str, Any], involves: tuple[str, ...]) -> Incident:
         closed_at=from_db(row["closed_at"]),
         close_note=row["close_note"],
         involves=involves,
+        source_url=row["source_url"],
+        platform=row["platform"],
     )
 
 
@@ -162,6 +169,8 @@ def validate_draft(draft: Draft) -> Draft:
         severity=_check_choice(draft.severity, SEVERITIES, "incident.bad_severity"),
         location=tidy_or_none(draft.location),
         involves=[normalise_code(code) for code in draft.involves],
+        source_url=tidy_or_none(draft.source_url),
+        platform=tidy_or_none(draft.platform),
     )
 
 
@@ -174,8 +183,8 @@ def open_incident(store: Store, draft: Draft, tz: ZoneInfo, at: datetime) -> Inc
         incident_id = f"{year}-{store.next_value(f'incident-{year}'):04d}"
         store.execute(
             "INSERT INTO incidents (id, title, lead_unit, status, category, severity, location,"
-            " occurred_at, received_at, decided_at, created_at, updated_at)"
-            " VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)",
+            " occurred_at, received_at, decided_at, source_url, platform, created_at, updated_at)"
+            " VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 incident_id,
                 draft.title,
@@ -186,6 +195,8 @@ def open_incident(store: Store, draft: Draft, tz: ZoneInfo, at: datetime) -> Inc
                 to_db(draft.occurred_at),
                 to_db(draft.received_at),
                 to_db(draft.decided_at),
+                draft.source_url,
+                draft.platform,
                 to_db(at),
                 to_db(at),
             ),
@@ -202,6 +213,8 @@ def open_incident(store: Store, draft: Draft, tz: ZoneInfo, at: datetime) -> Inc
             received_at=to_db(draft.received_at),
             decided_at=to_db(draft.decided_at),
             involves=involved,
+            source_url=draft.source_url,
+            platform=draft.platform,
         )
     return get(store, incident_id)
 
@@ -354,6 +367,8 @@ EDITABLE = (
     "severity",
     "location",
     "involves",
+    "source_url",
+    "platform",
 )
 
 
@@ -407,8 +422,9 @@ def _apply(store: Store, incident: Incident, changes: dict[str, Any]) -> dict[st
         )
     if "category" in changes:
         updated["category"] = (tidy_or_none(changes["category"]) or "").lower() or None
-    if "location" in changes:
-        updated["location"] = tidy_or_none(changes["location"])
+    for key in ("location", "source_url", "platform"):
+        if key in changes:
+            updated[key] = tidy_or_none(changes[key])
     if "involves" in changes or "lead_unit" in changes:
         # A new lead unit is no longer merely "involved".
         codes = changes.get("involves", list(incident.involves))

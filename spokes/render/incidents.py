@@ -56,6 +56,8 @@ def incident_json(view: View, tz: ZoneInfo) -> dict[str, Any]:
         "severity": incident.severity,
         "location": incident.location,
         "involves": list(incident.involves),
+        "source_url": incident.source_url,
+        "platform": incident.platform,
         "closed_at": iso_local(incident.closed_at, tz),
     }
 
@@ -194,6 +196,8 @@ def card(view: View, events: list[Event], tz: ZoneInfo, now: datetime) -> str:
         ("field.severity", t(f"severity.{incident.severity}") if incident.severity else None),
         ("field.location", incident.location),
         ("field.involves", ", ".join(incident.involves) or None),
+        ("field.platform", incident.platform),
+        ("field.source_url", incident.source_url),
     ):
         if value:
             lines.append(_field(key, value))
@@ -220,6 +224,8 @@ _CARD_FIELDS = (
     "field.severity",
     "field.location",
     "field.involves",
+    "field.platform",
+    "field.source_url",
     "field.deadline",
     "field.informed",
 )

@@ -74,3 +74,36 @@ def remaining(total_seconds: int | None) -> str:
         return duration(total_seconds)
     late = duration(-total_seconds)
     return f"quá hạn {late}" if language() == "vi" else f"{late} ago"
+
+
+_MONTHS_EN_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def in_text(moment: datetime, tz: ZoneInfo, lang: str) -> str:
+    """A moment inside a statement, as an official writes it: ``13 giờ 10 phút ngày
+    29/11/2026`` / ``13:10 on 29 November 2026``. The statement's language, not the UI's."""
+    local = moment.astimezone(tz)
+    if lang == "vi":
+        return f"{local.hour:02d} giờ {local.minute:02d} phút ngày {local:%d/%m/%Y}"
+    return f"{local:%H:%M} on {local.day} {_MONTHS_EN_LONG[local.month - 1]} {local.year}"
+
+
+def date_line(moment: datetime, tz: ZoneInfo, lang: str) -> str:
+    """``ngày 05 tháng 02 năm 2026`` (leading zeros, Decree 30/2020) / ``5 February 2026``."""
+    local = moment.astimezone(tz)
+    if lang == "vi":
+        return f"ngày {local:%d} tháng {local:%m} năm {local.year}"
+    return f"{local.day} {_MONTHS_EN_LONG[local.month - 1]} {local.year}"

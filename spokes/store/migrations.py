@@ -100,10 +100,56 @@ def _open_incidents_index(store: Store) -> None:
     )
 
 
+def _statements(store: Store) -> None:
+    identity = store.identity
+    statements = [
+        # Misinformation incidents: where the false claim appeared.
+        "ALTER TABLE incidents ADD COLUMN source_url TEXT",
+        "ALTER TABLE incidents ADD COLUMN platform TEXT",
+        # Every change of an incident's facts is a new numbered version holding the whole sheet
+        # (JSON), so an old version is read in one row and two writers of the same version
+        # collide on the primary key instead of overwriting each other.
+        """CREATE TABLE fact_versions (
+            incident_id TEXT NOT NULL REFERENCES incidents (id),
+            version INTEGER NOT NULL,
+            facts TEXT NOT NULL,
+            changed TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            PRIMARY KEY (incident_id, version)
+        )""",
+        f"""CREATE TABLE statements (
+            id {identity},
+            incident_id TEXT NOT NULL REFERENCES incidents (id),
+            kind TEXT NOT NULL CHECK (kind IN ('initial', 'update', 'final', 'correction')),
+            channel TEXT NOT NULL,
+            lang TEXT NOT NULL CHECK (lang IN ('vi', 'en')),
+            template TEXT NOT NULL,
+            body TEXT NOT NULL,
+            fact_version INTEGER NOT NULL,
+            edited INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'issued')),
+            approved_by TEXT,
+            approved_at TEXT,
+            approved_version INTEGER,
+            issued_at TEXT,
+            issued_by TEXT,
+            issued_channel TEXT,
+            override_reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX statements_incident ON statements (incident_id, id)",
+    ]
+    for statement in statements:
+        store.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_append_only_audit", _append_only_audit),
     ("0003_open_incidents_index", _open_incidents_index),
+    ("0004_facts_and_statements", _statements),
 ]
 
 
