@@ -424,13 +424,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m\n'
         "  spokes incident inform {first} --channel press-release\n"
         "  spokes status\n"
-        "  spokes spokesperson list",
+        "  spokes spokesperson list\n"
+        "  spokes fact list {drafted}\n"
+        "  spokes statement show 1\n"
+        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}',
         "Hãy thử (không gian làm việc của bạn không bị ảnh hưởng):\n"
         "  export SPOKES_HOME={path}\n"
         '  spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m\n'
         "  spokes incident inform {first} --channel press-release\n"
         "  spokes status\n"
-        "  spokes spokesperson list",
+        "  spokes spokesperson list\n"
+        "  spokes fact list {drafted}\n"
+        "  spokes statement show 1\n"
+        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}',
     ),
     # -- help --------------------------------------------------------------------------------
     "help.app": (

@@ -29,6 +29,16 @@ def test_demo_builds_elsewhere_and_shows_every_state(
 
     status = run("status", "--json", env={"SPOKES_HOME": str(built[0])}).json()
     assert len(status["incidents"]) == 6
+    home = {"SPOKES_HOME": str(built[0])}
+    # One set of facts and a first draft from it, so the statement commands have something.
+    sheet = run("fact list 2026-0001 --json", env=home).json()
+    assert sheet["facts"]["injured"]["value"] == 2
+    draft = run("statement show 1 --json", env=home).json()
+    assert draft["state"] == "draft"
+    assert "Số người bị thương: 2" in draft["text"]
+    # The suggested `incident inform` is for an incident still waiting for it.
+    suggested = result.stdout.split("incident inform ")[1].split()[0]
+    assert run(f"incident inform {suggested}", env=home).exit_code == 0
     assert {item["clock"] for item in status["incidents"]} == {
         "overdue",
         "at_risk",

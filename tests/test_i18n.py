@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from spokes import i18n
+from spokes.core.drafting import KINDS as KINDS_OF_STATEMENT
 from spokes.core.incidents import CHANNELS, SEVERITIES
 from spokes.core.policy import STATES
+from spokes.core.statements import STATES as STATEMENT_STATES
 from spokes.core.units import KINDS
 from spokes.messages import MESSAGES
 
@@ -55,8 +57,16 @@ def test_every_literal_key_exists() -> None:
                 "spokesperson-assigned",
                 "spokesperson-published",
                 "spokesperson-authorised",
+                "facts-changed",
+                "statement-drafted",
+                "statement-edited",
+                "statement-approved",
+                "statement-issued",
             ),
         ),
+        ("statement.kind", KINDS_OF_STATEMENT),
+        ("statement.state", STATEMENT_STATES),
+        ("check.heading", ("conflict", "confirmed", "unknown")),
     ],
 )
 def test_every_built_key_exists(family: str, values: tuple[str, ...]) -> None:

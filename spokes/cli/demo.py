@@ -8,7 +8,7 @@ import typer
 
 from spokes.cli.common import echo, workspace
 from spokes.cli.fastpath import status_output
-from spokes.core import incidents
+from spokes.core import incidents, statements
 from spokes.core.demo import build
 from spokes.i18n import t
 
@@ -23,8 +23,10 @@ def demo(ctx: typer.Context) -> None:
         echo()
         echo(text)
         echo()
-        first = incidents.select(ws.store)[0].id
-        echo(t("demo.try", path=str(ws.root), first=first))
+        # Suggest informing an incident that still waits for its initial information.
+        waiting = [item for item in incidents.select(ws.store) if item.informed_at is None]
+        drafted = statements.get(ws.store, 1).incident_id
+        echo(t("demo.try", path=str(ws.root), first=waiting[0].id, drafted=drafted))
     finally:
         ws.close()
 

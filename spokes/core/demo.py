@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from spokes import config
-from spokes.core import incidents, spokespersons, units
+from spokes.core import facts, incidents, spokespersons, units
 from spokes.core.incidents import Draft
 from spokes.timeparse import parse_time
 from spokes.workspace import CONFIG_NAME, Workspace
@@ -37,7 +37,8 @@ def build(now: datetime, parent: Path | None = None) -> Workspace:
     records = units.check_import(ws.store, source / "units.csv")
     units.import_units(ws.store, records, now)
     _people(ws, source / "spokespersons.csv", now)
-    _incidents(ws, source / "incidents.csv", now)
+    opened = _incidents(ws, source / "incidents.csv", now)
+    _facts(ws, source / "facts.csv", opened, now)
     return ws
 
 
@@ -67,7 +68,8 @@ def _people(ws: Workspace, path: Path, now: datetime) -> None:
             spokespersons.mark_published(ws.store, row["unit"], _at(ws, row["published"], now), now)
 
 
-def _incidents(ws: Workspace, path: Path, now: datetime) -> None:
+def _incidents(ws: Workspace, path: Path, now: datetime) -> list[str]:
+    opened: list[str] = []
     for row in _rows(path):
         draft = Draft(
             title=row["title"],
@@ -80,8 +82,25 @@ def _incidents(ws: Workspace, path: Path, now: datetime) -> None:
             involves=row["involves"].split() if row["involves"] else [],
         )
         incident = incidents.open_incident(ws.store, draft, ws.tz, now)
+        opened.append(incident.id)
         if row["informed"]:
             informed_at = _at(ws, row["informed"], now)
             speaker = spokespersons.on_duty(ws.store, incident.lead_unit, informed_at)
             by = speaker.name if speaker else None
             incidents.inform(ws.store, incident.id, informed_at, row["channel"], by, None, now)
+    return opened
+
+
+def _facts(ws: Workspace, path: Path, opened: list[str], now: datetime) -> None:
+    """The fact sheets of the example, and a first draft from the first one."""
+    from spokes.core import statements
+
+    def parse(text: str, key: str) -> datetime:
+        return _at(ws, text, now)
+
+    for row in _rows(path):
+        change = facts.Change(row["key"], row["value"])
+        facts.set_fact(ws.store, opened[int(row["incident"]) - 1], change, parse, now)
+    shape = statements.Shape(None, "press-release", "vi")  # the example is a Vietnamese one
+    workshop = statements.Workshop(ws.tz, None)
+    statements.draft(ws.store, opened[0], shape, workshop, now)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from spokes.clock import iso_local
 from spokes.core import facts
-from spokes.core.conflicts import Finding, show
-from spokes.core.sms import SmsSize
 from spokes.core.statements import Statement
+
+if TYPE_CHECKING:  # the figure parser compiles many patterns: imported only by `check`
+    from spokes.core.conflicts import Finding
+    from spokes.core.sms import SmsSize
 from spokes.i18n import language, t
 from spokes.render import table, timefmt
 
@@ -146,6 +148,8 @@ def sms_json(size: SmsSize) -> dict[str, Any]:
 
 
 def finding_json(finding: Finding, sheet: facts.Sheet) -> dict[str, Any]:
+    from spokes.core.conflicts import show
+
     figure = finding.figure
     key = figure.key
     return {
@@ -184,6 +188,8 @@ def check_text(findings: list[Finding], sheet: facts.Sheet) -> str:
 
 
 def _finding_line(finding: Finding, sheet: facts.Sheet) -> str:
+    from spokes.core.conflicts import show
+
     figure = finding.figure
     name = facts.label(figure.key, language(), sheet.effective()) if figure.key else "—"
     if finding.verdict == "conflict":
