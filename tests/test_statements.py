@@ -524,3 +524,28 @@ def test_statement_list_shows_states(landslide: Run) -> None:
     items = landslide("statement list 2026-0001 --json").json()
     assert [item["state"] for item in items] == ["draft", "issued"]
     assert json.loads(json.dumps(items))  # plain JSON
+
+
+def test_an_issued_statement_cannot_be_edited(landslide: Run, refused, tmp_path: Path) -> None:
+    sid = approved(landslide)
+    landslide(f"statement issue {sid}")
+    mine = tmp_path / "mine.txt"
+    mine.write_text("Changed.\n", encoding="utf-8")
+    refused(f"statement edit {sid} --text-file {mine}", expected="draft a correction instead")
+    # Not even an editor is opened for it.
+    refused(f"statement edit {sid}", expected="cannot change", env={"EDITOR": "false"})
+
+
+def test_a_template_gone_later_leaves_the_draft_and_the_facts_still_change(
+    landslide: Run, workspace: Path
+) -> None:
+    (workspace / "templates").mkdir()
+    own = workspace / "templates" / "ngan.vi.j2"
+    own.write_text("Chết: {{ f.deaths }}\n", encoding="utf-8")
+    sid = drafted(landslide, "--lang", "vi", "--template", "ngan")["id"]
+    own.unlink()
+    result = landslide("fact set 2026-0001 deaths 4")
+    assert result.exit_code == 0, result
+    assert f"statement {sid} was not rewritten" in result.stderr
+    assert statement(landslide, sid)["text"] == "Chết: 2\n"
+    assert landslide("fact list 2026-0001 --json").json()["facts"]["deaths"]["value"] == 4

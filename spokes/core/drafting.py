@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -101,11 +102,13 @@ def render(request: Request, user_dir: Path | None) -> Rendered:
     return Rendered(_tidy(text), tuple(dict.fromkeys(missing)), found)
 
 
+@cache  # one environment per folder and process: re-rendering 20 drafts compiles once
 def _environment(user_dir: Path | None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    loaders = [FileSystemLoader(str(user_dir))] if user_dir and user_dir.is_dir() else []
+    # A folder that does not exist (yet) simply holds no templates.
+    loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
     loaders.append(FileSystemLoader(str(BUILTIN)))
     return ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),
