@@ -726,6 +726,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fact.missing_value": ("(being verified)", "(đang xác minh)"),
     "fact.from_incident": ("from the incident", "theo sự việc"),
     "fact.custom_note": ("custom, {type}", "tự đặt, {type}"),
+    "fact.type.count": ("count", "số đếm"),
+    "fact.type.text": ("text", "văn bản"),
+    "fact.type.time": ("time", "thời điểm"),
     # -- files and the editor ----------------------------------------------------------------
     "editor.none": (
         "no editor: set $EDITOR (e.g. export EDITOR=nano), or pass the text with --text-file",
@@ -862,6 +865,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " để vẫn phát hành và ghi lại lý do.",
     ),
     "statement.not_approved": ("it is not approved", "thông cáo chưa được duyệt"),
+    "statement.second_initial": (
+        "statement {first} already gave the initial information: draft this one as an update",
+        "thông cáo {first} đã là thông tin ban đầu: hãy soạn thông cáo này dưới dạng cập nhật"
+        " (update)",
+    ),
+    "statement.card_stale": (
+        "The facts changed after that approval: the text below was rewritten for version"
+        " {version} and is not the text that was approved",
+        "Dữ kiện đã thay đổi sau khi duyệt: nội dung dưới đây đã được viết lại theo phiên bản"
+        " {version}, không phải nội dung đã được duyệt",
+    ),
     "statement.stale": (
         "it was approved for fact version {approved}, and the facts are now at version"
         " {current}: approve it again",
@@ -991,6 +1005,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các từ gọi tên dữ kiện tự đặt trong văn bản, cách nhau bởi dấu phẩy (để đối chiếu).",
     ),
     "help.opt.fact_version": ("An earlier version.", "Một phiên bản trước."),
+    "help.opt.occurred_edit": (
+        "The corrected time it occurred.",
+        "Thời điểm xảy ra sau khi điều chỉnh.",
+    ),
+    "help.opt.fact_file": (
+        "Read the sheet (TOML, as the editor shows it) from this file instead; - for standard"
+        " input.",
+        "Đọc bảng dữ kiện (TOML, như trong trình soạn thảo) từ tệp này; - để đọc từ đầu vào chuẩn.",
+    ),
     "help.statement": (
         "Statements from the fact sheet: draft, approve, issue, refer, check.",
         "Thông cáo từ bảng dữ kiện: soạn, duyệt, phát hành, giới thiệu đầu mối, đối chiếu.",

@@ -34,22 +34,36 @@ def workshop(ws: Workspace) -> statements.Workshop:
     return statements.Workshop(ws.tz, ws.root / "templates")
 
 
-def after_change(ws: Workspace, sheet: Sheet) -> None:
-    """Drafts nobody edited follow the facts; approvals of the old facts are now stale."""
+def after_change(ws: Workspace, sheet: Sheet) -> list[str]:
+    """Drafts nobody edited follow the facts; approvals of the old facts are now stale.
+    Returns what to tell the user, once the change itself has been reported."""
     results = statements.follow_facts(ws.store, sheet.incident_id, workshop(ws), ws.now())
+    notes: list[str] = []
     followed = [str(sid) for sid, error in results if error is None]
     if followed:
-        echo(t("fact.rerendered", ids=", ".join(followed)))
+        notes.append(t("fact.rerendered", ids=", ".join(followed)))
     for sid, error in results:
         if error is not None:
-            warn(t("fact.rerender_failed", id=sid, reason=error.render()))
+            notes.append(_warning(t("fact.rerender_failed", id=sid, reason=error.render())))
     stale = [
         str(item.id)
         for item in statements.for_incident(ws.store, sheet.incident_id)
         if item.state(sheet.version) == "stale"
     ]
     if stale:
-        warn(t("fact.approvals_stale", ids=", ".join(stale), version=sheet.version))
+        notes.append(
+            _warning(t("fact.approvals_stale", ids=", ".join(stale), version=sheet.version))
+        )
+    return notes
+
+
+def _warning(text: str) -> str:
+    return f"{t('label.warning')}: {text}"
+
+
+def _tell(notes: list[str]) -> None:
+    for note in notes:
+        typer.echo(note, err=note.startswith(t("label.warning")))
 
 
 @app.command("set", help=t("help.fact.set"))
@@ -67,10 +81,10 @@ def set_(
     change = Change(key, value, _type(kind), label, words)
     with ws.store.transaction():
         sheet, changed = facts.set_fact(ws.store, incident_id, change, time_parser(ws), ws.now())
-        if changed:
-            after_change(ws, sheet)
-    _warn_occurred(ws, sheet)
+        notes = after_change(ws, sheet) if changed else []
     _report(ws, sheet, changed, as_json)
+    _tell(notes)
+    _warn_occurred(ws, sheet)
 
 
 def _type(kind: str | None) -> facts.FactType | None:
@@ -112,8 +126,9 @@ def unset(ctx: typer.Context, incident_id: IdArg, key: KeyArg, as_json: JsonOpt 
     ws = workspace(ctx)
     with ws.store.transaction():
         sheet = facts.unset(ws.store, incident_id, key, ws.now())
-        after_change(ws, sheet)
+        notes = after_change(ws, sheet)
     _report(ws, sheet, True, as_json)
+    _tell(notes)
 
 
 @app.command("list", help=t("help.fact.list"))
@@ -136,25 +151,38 @@ def list_(
 
 
 @app.command("edit", help=t("help.fact.edit"))
-def edit(ctx: typer.Context, incident_id: IdArg, as_json: JsonOpt = False) -> None:
+def edit(
+    ctx: typer.Context,
+    incident_id: IdArg,
+    text_file: Annotated[
+        str | None, typer.Option("--text-file", help=t("help.opt.fact_file"))
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
     from spokes.cli.editor import edit as run_editor
+    from spokes.cli.editor import read_text_file
     from spokes.core import factsheet
 
     ws = workspace(ctx)
     incident = incidents.get(ws.store, incident_id)
     base = facts.sheet(ws.store, incident)
-    text, kept = run_editor(factsheet.dumps(base, incident.title, ws.lang, ws.tz), ".toml")
+    if text_file is not None:
+        text, kept = read_text_file(text_file), None
+    else:
+        text, kept = run_editor(factsheet.dumps(base, incident.title, ws.lang, ws.tz), ".toml")
     try:
         edited = factsheet.loads(text, base.facts, time_parser(ws))
         with ws.store.transaction():
             sheet, changed = facts.replace_all(
                 ws.store, incident.id, edited, base.version, ws.now()
             )
-            if changed:
-                after_change(ws, sheet)
+            notes = after_change(ws, sheet) if changed else []
     except Exception:
-        warn(t("fact.edit_kept", path=kept))
+        if kept is not None:
+            warn(t("fact.edit_kept", path=kept))
         raise
-    kept.unlink(missing_ok=True)
-    _warn_occurred(ws, sheet)
+    if kept is not None:
+        kept.unlink(missing_ok=True)
     _report(ws, sheet, changed, as_json)
+    _tell(notes)
+    _warn_occurred(ws, sheet)

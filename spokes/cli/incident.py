@@ -151,7 +151,7 @@ def edit(
     incident_id: IdArg,
     title: Annotated[str | None, typer.Option(help=t("help.opt.title"))] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=t("help.opt.lead"))] = None,
-    occurred: Annotated[str | None, typer.Option(help=t("help.opt.occurred"))] = None,
+    occurred: Annotated[str | None, typer.Option(help=t("help.opt.occurred_edit"))] = None,
     received: Annotated[str | None, typer.Option(help=t("help.opt.received"))] = None,
     decided: Annotated[str | None, typer.Option(help=t("help.opt.decided"))] = None,
     category: Annotated[str | None, typer.Option(help=t("help.opt.category"))] = None,

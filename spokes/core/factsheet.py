@@ -28,7 +28,12 @@ def dumps(sheet: Sheet, title: str, lang: str, tz: ZoneInfo) -> str:
         fact = sheet.facts.get(key)
         label = vietnamese if lang == "vi" else english
         lines.append(f"# {label} ({kind})")
-        lines.append(f"{key} = {_value(fact, tz)}" if fact else f"# {key} = ")
+        if fact:
+            lines.append(f"{key} = {_value(fact, tz)}")
+        elif key in sheet.defaults:  # shown, so nobody mistakes it for unknown
+            lines.append(f"# {key} = {_value(sheet.defaults[key], tz)}   # from the incident")
+        else:
+            lines.append(f"# {key} = ")
     for key, fact in sorted((k, f) for k, f in sheet.facts.items() if k not in STANDARD):
         lines += [
             "",

@@ -181,6 +181,10 @@ def draft(
         )
         req = request(store, incident, wanted, workshop, at)
         rendered = drafting.render(req, workshop.templates)
+        if shape.kind is None and req.kind == "update" and _changes_issued(store, req, rendered):
+            # The facts now differ from figures already issued: only a correction may say so.
+            req = replace(req, kind="correction")
+            rendered = drafting.render(req, workshop.templates)
         new_id = store.insert(
             "INSERT INTO statements (incident_id, kind, channel, lang, template, body,"
             " fact_version, edited, status, created_at, updated_at)"
@@ -211,6 +215,14 @@ def draft(
             missing=list(rendered.missing),
         )
     return get(store, new_id), rendered
+
+
+def _changes_issued(store: Store, req: drafting.Request, rendered: drafting.Rendered) -> bool:
+    from spokes.core import conflicts  # the figure parser: only when something was issued
+
+    issued = [s for s in for_incident(store, req.incident.id) if s.status == "issued"]
+    vocabulary = conflicts.vocabulary(req.sheet)
+    return bool(conflicts.against_issued(rendered.text, issued, vocabulary))
 
 
 def follow_facts(
@@ -371,6 +383,8 @@ def issue(
         speaker, reasons = _speaker(store, incident, order)
         reasons = _state_reasons(store, statement) + reasons
         issued = [s for s in for_incident(store, incident.id) if s.status == "issued"]
+        if statement.kind == "initial" and issued:
+            reasons.append(Refused("statement.second_initial", id=statement.id, first=issued[0].id))
         reasons += check(statement, incident, issued)
         if reasons and not override:
             raise Refused("statement.cannot_issue", id=statement.id, reasons=Reasons(reasons))

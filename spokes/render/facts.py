@@ -70,7 +70,7 @@ def sheet_table(sheet: Sheet, tz: ZoneInfo) -> str:
             continue
         note = t("fact.from_incident") if fact.source == "incident" else ""
         if not fact.standard:
-            note = t("fact.custom_note", type=fact.type)
+            note = t("fact.custom_note", type=t(f"fact.type.{fact.type}"))
         rows.append([key, fact.label_in(lang), value_text(fact, tz), note])
         styles.append(None)
     columns = [

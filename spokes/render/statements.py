@@ -99,6 +99,8 @@ def statement_card(statement: Statement, version: int, tz: ZoneInfo) -> str:
                 version=statement.approved_version,
             )
         )
+    if state == "stale" and not statement.edited:
+        lines.append(t("statement.card_stale", version=statement.fact_version))
     if statement.issued_at:
         lines.append(
             t(
