@@ -754,10 +754,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "statement.kind.initial": ("initial", "thông tin ban đầu"),
     "statement.kind.update": ("update", "cập nhật"),
     "statement.kind.final": ("final", "kết quả xử lý"),
-    "statement.kind.correction": ("correction", "cải chính"),
+    "statement.kind.correction": ("correction", "đính chính"),
     "statement.state.draft": ("draft", "bản nháp"),
     "statement.state.approved": ("approved", "đã duyệt"),
-    "statement.state.stale": ("approval stale", "duyệt theo dữ kiện cũ"),
+    "statement.state.stale": ("needs re-approval", "cần duyệt lại"),
     "statement.state.issued": ("issued", "đã phát hành"),
     "statement.bad_id": (
         "'{id}' is not a statement number, e.g. 12",
@@ -780,9 +780,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "template {name} tried something templates may not do: {reason}",
         "mẫu {name} thực hiện thao tác không được phép: {reason}",
     ),
+    "statement.template_too_slow": (
+        "it ran longer than {seconds:g} seconds",
+        "chạy quá {seconds:g} giây",
+    ),
     "statement.template_error": (
         "template {name} cannot be rendered: {reason}",
-        "không dựng được văn bản từ mẫu {name}: {reason}",
+        "không tạo được văn bản từ mẫu {name}: {reason}",
     ),
     "statement.drafted": (
         "Draft {id} of {incident}, from fact version {version}:",
@@ -818,8 +822,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Duyệt bởi {by} lúc {at}, theo dữ kiện phiên bản {version}",
     ),
     "statement.card_issued": (
-        "Issued by {by} at {at} ({channel})",
-        "Phát hành bởi {by} lúc {at} ({channel})",
+        "Issued by {by} at {at} ({channel}) {url}",
+        "Phát hành bởi {by} lúc {at} ({channel}) {url}",
     ),
     "statement.card_override": (
         "Issued with an override: {reason}",
@@ -865,6 +869,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " để vẫn phát hành và ghi lại lý do.",
     ),
     "statement.not_approved": ("it is not approved", "thông cáo chưa được duyệt"),
+    "statement.before_approval": (
+        "that is before it was approved ({at})",
+        "thời điểm đó trước khi thông cáo được duyệt ({at})",
+    ),
+    "statement.incident_closed": (
+        "incident {id} is closed: after closing, only a final statement or a correction",
+        "sự việc {id} đã kết thúc: sau khi kết thúc chỉ phát hành thông tin kết quả xử lý"
+        " hoặc đính chính",
+    ),
+    "statement.speaker_empty": ("--by is empty", "--by đang để trống"),
+    "statement.authorised_elsewhere": (
+        "{name} is authorised for incident {other} only, not for this one",
+        "{name} chỉ được ủy quyền phát ngôn về sự việc {other}, không phải sự việc này",
+    ),
     "statement.second_initial": (
         "statement {first} already gave the initial information: draft this one as an update",
         "thông cáo {first} đã là thông tin ban đầu: hãy soạn thông cáo này dưới dạng cập nhật"
@@ -919,9 +937,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is the initial information of {incident}: its clock has stopped",
         "Đây là thông tin ban đầu của {incident}: đã dừng tính thời hạn",
     ),
+    "statement.refer_not_involved": (
+        "{unit} is not among the units involved in {id}; the note is made all the same",
+        "{unit} không thuộc các đơn vị phối hợp xử lý {id}; văn bản vẫn được tạo",
+    ),
     "statement.refer_to_lead": (
         "{unit} is the lead unit of {id}: it speaks itself, it needs no referral",
-        "{unit} là đơn vị chủ trì {id}: tự phát ngôn, không cần giấy giới thiệu đầu mối",
+        "{unit} là đơn vị chủ trì {id}: tự phát ngôn, không cần văn bản giới thiệu đầu mối",
     ),
     # -- the conflict check ------------------------------------------------------------------
     "check.needs_text": (
@@ -958,7 +980,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.statement-approved": ("statement approved", "duyệt thông cáo"),
     "event.statement-issued": ("statement issued", "phát hành thông cáo"),
     "col.channel": ("Channel", "Kênh"),
-    "col.facts": ("Facts v.", "Dữ kiện"),
+    "col.facts": ("Facts v.", "PB dữ kiện"),
     "col.key": ("Key", "Khóa"),
     "col.label": ("Fact", "Dữ kiện"),
     "col.lang": ("Lang", "Ngôn ngữ"),
@@ -1063,6 +1085,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lấy nội dung mới từ tệp này (- để đọc từ đầu vào chuẩn).",
     ),
     "help.opt.approver": ("Who approves.", "Người duyệt."),
+    "help.opt.published_url": (
+        "Where it is published (a link), for the referral note of the other units.",
+        "Nơi đăng tải (đường dẫn), để ghi trong văn bản giới thiệu đầu mối gửi đơn vị khác.",
+    ),
     "help.opt.speaker": (
         "Who speaks (default: the lead unit's spokesperson on duty).",
         "Người phát ngôn (mặc định: người phát ngôn của đơn vị chủ trì).",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shlex
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +31,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.setenv("SPOKES_NOW", NOW)
     monkeypatch.setenv("SPOKES_USER", "tester")
     monkeypatch.setenv("TZ", "UTC")  # the machine's zone must never matter
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # editor files and the like stay in the test
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
     time.tzset()
     for var in ("SPOKES_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "SPOKES_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)

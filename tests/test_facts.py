@@ -242,3 +242,30 @@ def _store_with_incident(workspace: Path) -> SQLiteStore:
     draft = incidents.Draft("Sạt lở", "xa", at, at)
     incidents.open_incident(store, draft, ZoneInfo("Asia/Ho_Chi_Minh"), at)
     return store
+
+
+def test_a_workspace_of_the_previous_version_gains_facts_and_statements(
+    run: Run, workspace: Path
+) -> None:
+    """A database migrated up to 0003 (the core issue), with an incident in it, is moved to
+    0004 when opened: its incident keeps its data and gets a fact sheet and statements."""
+    from spokes.store.migrations import MIGRATIONS, migrate
+
+    store = SQLiteStore(workspace / "spokes.db")
+    migrate(store, MIGRATIONS[:3])
+    store.execute(
+        "INSERT INTO units (code, name, kind, created_at, updated_at)"
+        " VALUES ('xa', 'UBND xã A', 'commune', '2026-11-29T05:00:00Z', '2026-11-29T05:00:00Z')"
+    )
+    store.execute(
+        "INSERT INTO incidents (id, title, lead_unit, status, occurred_at, received_at,"
+        " created_at, updated_at) VALUES ('2026-0001', 'Sạt lở', 'xa', 'open',"
+        " '2026-11-29T06:10:00Z', '2026-11-29T06:10:00Z', '2026-11-29T06:10:00Z',"
+        " '2026-11-29T06:10:00Z')"
+    )
+    store.close()
+    assert run("fact set 2026-0001 deaths 1").exit_code == 0
+    shown = run("incident show 2026-0001 --json").json()
+    assert shown["title"] == "Sạt lở"
+    assert shown["source_url"] is None
+    assert run("statement draft 2026-0001 --json").json()["fact_version"] == 1

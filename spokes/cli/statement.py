@@ -11,6 +11,7 @@ from spokes.cli.common import echo, parse_past, print_json, warn, workspace
 from spokes.cli.fact import workshop
 from spokes.core import facts, incidents, statements
 from spokes.core.drafting import CHANNELS, KINDS
+from spokes.core.units import normalise_code
 from spokes.errors import ExitCode
 from spokes.i18n import t
 from spokes.render import statements as view
@@ -144,7 +145,7 @@ def approve(
 ) -> None:
     ws = workspace(ctx)
     item = statements.approve(ws.store, statement_id, by, ws.now())
-    if item.edited and item.fact_version != item.approved_version:
+    if item.fact_version != item.approved_version:
         warn(t("statement.approved_older_text", id=item.id, version=item.fact_version))
     if as_json:
         print_json(view.statement_json(item, item.approved_version or 0, ws.tz))
@@ -165,12 +166,13 @@ def issue(
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help=t("help.opt.speaker"))] = None,
     override: Annotated[str | None, typer.Option("--override", help=t("help.opt.override"))] = None,
+    url: Annotated[str | None, typer.Option("--url", help=t("help.opt.published_url"))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     from spokes.core import conflicts  # the figure parser: only where texts are checked
 
     ws = workspace(ctx)
-    order = statements.Issue(parse_past(ws, at), channel, by, override)
+    order = statements.Issue(parse_past(ws, at), channel, by, override, url)
     checker = conflicts.issue_checker(ws.store, ws.tz)
     outcome = statements.issue(ws.store, statement_id, order, checker, ws.now())
     item = outcome.statement
@@ -196,6 +198,10 @@ def refer(
     as_json: JsonOpt = False,
 ) -> None:
     ws = workspace(ctx)
+    incident = incidents.get(ws.store, incident_id)
+    code = normalise_code(unit)
+    if code != incident.lead_unit and code not in incident.involves:
+        warn(t("statement.refer_not_involved", unit=code, id=incident.id))
     note = statements.referral(ws.store, incident_id, unit, _lang(ws, lang), workshop(ws), ws.now())
     if as_json:
         print_json(

@@ -76,16 +76,25 @@ def check_text(text: str, sheet: facts.Sheet, tz: ZoneInfo) -> list[Finding]:
     return findings
 
 
+def settled(figure: Figure) -> bool:
+    """Whether a figure states something that happened, which a later statement may only
+    change by correcting it: a count, or when the incident occurred. The time of the next
+    update, and custom times, move with every update by design."""
+    if figure.key is None:
+        return False
+    return figure.kind == "count" or figure.key == "occurred_at"
+
+
 def against_issued(text: str, issued: list[Statement], vocab: Vocabulary) -> list[Finding]:
-    """Figures of ``text`` that differ from what an issued statement said of the same fact."""
+    """Settled figures of ``text`` that differ from what an issued statement said."""
     said: dict[tuple[str, str], tuple[Figure, int]] = {}
     for statement in issued:  # oldest first: the latest statement's figure wins
         for figure in extract(statement.body, vocab):
-            if figure.key:
-                said[(figure.key, figure.kind)] = (figure, statement.id)
+            if settled(figure):
+                said[(figure.key or "", figure.kind)] = (figure, statement.id)
     findings: list[Finding] = []
     for figure in extract(text, vocab):
-        earlier = said.get((figure.key, figure.kind)) if figure.key else None
+        earlier = said.get((figure.key, figure.kind)) if settled(figure) and figure.key else None
         if earlier and not agrees(figure, earlier[0].value):
             findings.append(Finding("conflict", figure, earlier[0].value, earlier[1]))
     return findings

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from spokes.core import sandbox
 from spokes.core.facts import STANDARD, Fact, Sheet, ordered
 from spokes.core.incidents import Incident
 from spokes.core.spokespersons import Spokesperson
 from spokes.errors import InvalidInput, Refused
+from spokes.i18n import t
 from spokes.render.timefmt import date_line, in_text
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
@@ -81,23 +83,26 @@ def candidates(kind: str, channel: str, lang: str, template: str | None) -> list
 
 
 def render(request: Request, user_dir: Path | None) -> Rendered:
-    from jinja2 import TemplateError, TemplateNotFound, TemplatesNotFound
+    from jinja2 import TemplateNotFound, TemplatesNotFound
     from jinja2.exceptions import SecurityError
 
     names = candidates(request.kind, request.channel, request.lang, request.template)
     env = _environment(user_dir)
+    missing: list[str] = []
     try:
         template = env.select_template(names)
-        missing: list[str] = []
-        text = template.render(_context(request, missing))
+        with sandbox.time_limit():
+            text = template.render(_context(request, missing))
     except (TemplateNotFound, TemplatesNotFound):
         raise InvalidInput(
             "statement.template_not_found", names=", ".join(names), folder=str(user_dir)
         ) from None
-    except SecurityError as error:
-        raise Refused("statement.template_unsafe", name=names[0], reason=str(error)) from None
-    except TemplateError as error:
-        raise InvalidInput("statement.template_error", name=names[0], reason=str(error)) from None
+    except (SecurityError, sandbox.TooSlow) as error:
+        reason = str(error) or t("statement.template_too_slow", seconds=sandbox.SECONDS)
+        raise Refused("statement.template_unsafe", name=names[0], reason=reason) from None
+    except Exception as error:  # a user's template may fail in any way: never a crash
+        reason = f"{type(error).__name__}: {error}"
+        raise InvalidInput("statement.template_error", name=names[0], reason=reason) from None
     found = (template.name or names[0]).removesuffix(_SUFFIX).rsplit(".", 1)[0]
     return Rendered(_tidy(text), tuple(dict.fromkeys(missing)), found)
 
@@ -105,12 +110,11 @@ def render(request: Request, user_dir: Path | None) -> Rendered:
 @cache  # one environment per folder and process: re-rendering 20 drafts compiles once
 def _environment(user_dir: Path | None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     # A folder that does not exist (yet) simply holds no templates.
     loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
     loaders.append(FileSystemLoader(str(BUILTIN)))
-    return ImmutableSandboxedEnvironment(
+    return sandbox.environment_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,  # plain text; documents escape when they are made (export)

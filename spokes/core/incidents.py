@@ -144,7 +144,7 @@ def _check_times(
         raise InvalidInput("incident.informed_before_occurred")
 
 
-def _check_choice(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
+def check_choice(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
     if value is None:
         return None
     cleaned = value.strip().lower()
@@ -166,7 +166,7 @@ def validate_draft(draft: Draft) -> Draft:
         received_at=draft.received_at,
         decided_at=draft.decided_at,
         category=(tidy_or_none(draft.category) or "").lower() or None,
-        severity=_check_choice(draft.severity, SEVERITIES, "incident.bad_severity"),
+        severity=check_choice(draft.severity, SEVERITIES, "incident.bad_severity"),
         location=tidy_or_none(draft.location),
         involves=[normalise_code(code) for code in draft.involves],
         source_url=tidy_or_none(draft.source_url),
@@ -323,7 +323,7 @@ def inform(
     at: datetime,
 ) -> Incident:
     """Records that initial information was given to the press; this stops the clock."""
-    channel = _check_choice(channel, CHANNELS, "incident.bad_channel")
+    channel = check_choice(channel, CHANNELS, "incident.bad_channel")
     with store.transaction():
         incident = get(store, incident_id)
         if incident.informed_at is not None:
@@ -417,9 +417,7 @@ def _apply(store: Store, incident: Incident, changes: dict[str, Any]) -> dict[st
     if "lead_unit" in changes:
         updated["lead_unit"] = get_unit(store, changes["lead_unit"]).code
     if "severity" in changes:
-        updated["severity"] = _check_choice(
-            changes["severity"], SEVERITIES, "incident.bad_severity"
-        )
+        updated["severity"] = check_choice(changes["severity"], SEVERITIES, "incident.bad_severity")
     if "category" in changes:
         updated["category"] = (tidy_or_none(changes["category"]) or "").lower() or None
     for key in ("location", "source_url", "platform"):

@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 from spokes.clock import from_db, to_db
 from spokes.core import audit, drafting, facts
 from spokes.core.incidents import CHANNELS as ISSUE_CHANNELS
-from spokes.core.incidents import Incident
+from spokes.core.incidents import Incident, check_choice
 from spokes.core.incidents import get as get_incident
-from spokes.core.spokespersons import Spokesperson, authorisations_at, on_duty, regular_at
+from spokes.core.spokespersons import authorisations_at, on_duty, regular_at
 from spokes.core.units import get as get_unit
 from spokes.errors import InvalidInput, NotFound, Refused, SpokesError
 from spokes.store import Store
@@ -48,6 +48,7 @@ class Statement:
     issued_at: datetime | None
     issued_by: str | None
     issued_channel: str | None
+    issued_url: str | None
     override_reason: str | None
     created_at: datetime
     updated_at: datetime
@@ -80,6 +81,7 @@ def _statement(row: dict[str, Any]) -> Statement:
         issued_at=from_db(row["issued_at"]),
         issued_by=row["issued_by"],
         issued_channel=row["issued_channel"],
+        issued_url=row["issued_url"],
         override_reason=row["override_reason"],
         created_at=created,
         updated_at=updated,
@@ -129,10 +131,9 @@ class Workshop:
 
 
 def _choice(value: str, choices: tuple[str, ...], key: str) -> str:
-    cleaned = value.strip().lower()
-    if cleaned not in choices:
-        raise InvalidInput(key, value=value, choices=", ".join(choices))
-    return cleaned
+    chosen = check_choice(value, choices, key)
+    assert chosen is not None
+    return chosen
 
 
 def default_kind(store: Store, incident: Incident) -> str:
@@ -140,11 +141,7 @@ def default_kind(store: Store, incident: Incident) -> str:
     information and the ones after it are updates."""
     if incident.category == "misinformation":
         return "correction"
-    issued = store.scalar(
-        "SELECT COUNT(*) FROM statements WHERE incident_id = ? AND status = 'issued'",
-        (incident.id,),
-    )
-    return "update" if issued else "initial"
+    return "update" if issued_for(store, incident.id) else "initial"
 
 
 def request(
@@ -220,7 +217,7 @@ def draft(
 def _changes_issued(store: Store, req: drafting.Request, rendered: drafting.Rendered) -> bool:
     from spokes.core import conflicts  # the figure parser: only when something was issued
 
-    issued = [s for s in for_incident(store, req.incident.id) if s.status == "issued"]
+    issued = issued_for(store, req.incident.id)
     vocabulary = conflicts.vocabulary(req.sheet)
     return bool(conflicts.against_issued(rendered.text, issued, vocabulary))
 
@@ -342,6 +339,7 @@ class Issue:
     channel: str | None = None
     by: str | None = None
     override: str | None = None
+    url: str | None = None  # where it is published, for the referral note of other units
 
 
 @dataclass(frozen=True)
@@ -371,7 +369,7 @@ def issue(
     """Issues an approved, current statement spoken by the lead unit's spokesperson (or an
     authorised person) whose figures agree with the facts and with what was already issued.
     ``--override`` issues anyway and records why. Issued once, whatever runs at the same time."""
-    channel = order.channel and _choice(order.channel, ISSUE_CHANNELS, "statement.bad_channel")
+    channel = order.channel and check_choice(order.channel, ISSUE_CHANNELS, "statement.bad_channel")
     override = tidy_or_none(order.override)
     with store.transaction():
         statement = get(store, statement_id)
@@ -381,14 +379,11 @@ def issue(
         if order.at < incident.occurred_at:
             raise InvalidInput("incident.informed_before_occurred")
         speaker, reasons = _speaker(store, incident, order)
-        reasons = _state_reasons(store, statement) + reasons
-        issued = [s for s in for_incident(store, incident.id) if s.status == "issued"]
-        if statement.kind == "initial" and issued:
-            reasons.append(Refused("statement.second_initial", id=statement.id, first=issued[0].id))
-        reasons += check(statement, incident, issued)
+        reasons += _reasons(store, statement, incident, order.at, check)
         if reasons and not override:
             raise Refused("statement.cannot_issue", id=statement.id, reasons=Reasons(reasons))
-        _mark_issued(store, statement, order, channel or statement.channel, speaker, override, now)
+        channel = channel or statement.channel
+        _mark_issued(store, statement, order, channel, speaker, override, now)
         stopped = _stop_clock(store, incident, statement, order.at, channel, speaker, now)
         audit.record(
             store,
@@ -398,16 +393,42 @@ def issue(
             unit_code=incident.lead_unit,
             statement=statement.id,
             issued_at=to_db(order.at),
-            channel=channel or statement.channel,
+            channel=channel,
+            url=tidy_or_none(order.url),
             by=speaker,
             override=override,
-            overridden=[error.render() for error in reasons] if override else [],
+            overridden=_rendered(reasons, override),
         )
-    return Outcome(get(store, statement.id), speaker, _rendered(reasons, override), stopped)
+    return Outcome(get(store, statement.id), speaker, tuple(_rendered(reasons, override)), stopped)
 
 
-def _rendered(reasons: list[SpokesError], override: str | None) -> tuple[str, ...]:
-    return tuple(error.render() for error in reasons) if override else ()
+def issued_for(store: Store, incident_id: str) -> list[Statement]:
+    """The incident's issued statements, oldest first."""
+    rows = store.query(
+        "SELECT * FROM statements WHERE incident_id = ? AND status = 'issued'"
+        " ORDER BY issued_at, id",
+        (incident_id,),
+    )
+    return [_statement(row) for row in rows]
+
+
+def _reasons(
+    store: Store, statement: Statement, incident: Incident, at: datetime, check: Checker
+) -> list[SpokesError]:
+    """Why the statement may not be issued now, beyond who speaks."""
+    reasons = _state_reasons(store, statement)
+    if statement.approved_at is not None and at < statement.approved_at:
+        reasons.append(Refused("statement.before_approval", at=statement.approved_at))
+    issued = issued_for(store, incident.id)
+    if statement.kind == "initial" and issued:
+        reasons.append(Refused("statement.second_initial", id=statement.id, first=issued[0].id))
+    if incident.status == "closed" and statement.kind in ("initial", "update"):
+        reasons.append(Refused("statement.incident_closed", id=incident.id))
+    return reasons + check(statement, incident, issued)
+
+
+def _rendered(reasons: list[SpokesError], override: str | None) -> list[str]:
+    return [error.render() for error in reasons] if override else []
 
 
 def _state_reasons(store: Store, statement: Statement) -> list[SpokesError]:
@@ -429,26 +450,27 @@ def _state_reasons(store: Store, statement: Statement) -> list[SpokesError]:
 
 def _speaker(store: Store, incident: Incident, order: Issue) -> tuple[str, list[SpokesError]]:
     """Who speaks, and why they may not: only the lead unit's regular spokesperson at that
-    moment, or a person holding a valid authorisation of the lead unit for it."""
+    moment, or a person holding a valid authorisation of the lead unit for it. Somebody must
+    be named, even with ``--override``: the record says who spoke."""
     lead = incident.lead_unit
     if order.by is None:
         person = on_duty(store, lead, order.at, incident.id)
         if person is None:
-            return "", [Refused("statement.no_speaker", unit=lead, at=order.at)]
+            raise Refused("statement.no_speaker", unit=lead, at=order.at)
         return person.name, []
-    name = tidy_or_none(order.by) or ""
-    allowed: list[Spokesperson] = []
+    name = tidy_or_none(order.by)
+    if not name:
+        raise InvalidInput("statement.speaker_empty")
     regular = regular_at(store, lead, order.at)
-    if regular is not None:
-        allowed.append(regular)
-    allowed += [
-        grant
-        for grant in authorisations_at(store, order.at, lead)
-        if grant.incident_id in (None, incident.id)
-    ]
-    for person in allowed:
-        if same_name(person.name, name):
-            return person.name, []
+    if regular is not None and same_name(regular.name, name):
+        return regular.name, []
+    grants = [g for g in authorisations_at(store, order.at, lead) if same_name(g.name, name)]
+    for grant in grants:
+        if grant.incident_id in (None, incident.id):
+            return grant.name, []
+    if grants:
+        other = grants[0].incident_id
+        return name, [Refused("statement.authorised_elsewhere", name=name, other=other)]
     return name, [_not_speaker(store, name, lead, order.at)]
 
 
@@ -476,9 +498,17 @@ def _mark_issued(
     # Conditional on not yet issued: with two runs at the same moment, one changes the row.
     changed = store.execute(
         "UPDATE statements SET status = 'issued', issued_at = ?, issued_by = ?,"
-        " issued_channel = ?, override_reason = ?, updated_at = ?"
+        " issued_channel = ?, issued_url = ?, override_reason = ?, updated_at = ?"
         " WHERE id = ? AND status != 'issued'",
-        (to_db(order.at), speaker, channel, override, to_db(now), statement.id),
+        (
+            to_db(order.at),
+            speaker,
+            channel,
+            tidy_or_none(order.url),
+            override,
+            to_db(now),
+            statement.id,
+        ),
     )
     if changed != 1:
         raise Refused("statement.already_issued", id=statement.id, at=order.at)
@@ -536,7 +566,7 @@ def referral(
     unit = get_unit(store, unit_code)
     if unit.code == incident.lead_unit:
         raise Refused("statement.refer_to_lead", unit=unit.code, id=incident.id)
-    issued = [s for s in for_incident(store, incident.id) if s.status == "issued"]
+    issued = issued_for(store, incident.id)
     latest = issued[-1] if issued else None
     req = request(store, incident, Shape("initial", "press-release", lang), workshop, at)
     extra = {
@@ -556,5 +586,6 @@ def _issued_context(statement: Statement, lang: str, tz: ZoneInfo) -> dict[str, 
     return {
         "at": in_text(statement.issued_at, tz, lang),
         "channel": drafting.channel_name(channel, lang),
+        "url": statement.issued_url or "",
         "id": str(statement.id),
     }

@@ -34,6 +34,7 @@ def statement_json(statement: Statement, version: int, tz: ZoneInfo) -> dict[str
         "issued_at": iso_local(statement.issued_at, tz),
         "issued_by": statement.issued_by,
         "issued_channel": statement.issued_channel,
+        "issued_url": statement.issued_url,
         "override_reason": statement.override_reason,
         "created_at": iso_local(statement.created_at, tz),
         "updated_at": iso_local(statement.updated_at, tz),
@@ -108,7 +109,8 @@ def statement_card(statement: Statement, version: int, tz: ZoneInfo) -> str:
                 by=statement.issued_by or "—",
                 at=timefmt.full(statement.issued_at, tz),
                 channel=statement.issued_channel or "—",
-            )
+                url=statement.issued_url or "",
+            ).rstrip()
         )
     if statement.override_reason:
         lines.append(t("statement.card_override", reason=statement.override_reason))

@@ -135,6 +135,7 @@ def _statements(store: Store) -> None:
             issued_at TEXT,
             issued_by TEXT,
             issued_channel TEXT,
+            issued_url TEXT,
             override_reason TEXT,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
