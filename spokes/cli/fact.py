@@ -34,26 +34,16 @@ def workshop(ws: Workspace) -> statements.Workshop:
     return statements.Workshop(ws.tz, ws.root / "templates")
 
 
-def after_change(ws: Workspace, sheet: Sheet) -> list[str]:
-    """Drafts nobody edited follow the facts; approvals of the old facts are now stale.
-    Returns what to tell the user, once the change itself has been reported."""
-    results = statements.follow_facts(ws.store, sheet.incident_id, workshop(ws), ws.now())
+def _notes(followed: statements.Followed, version: int) -> list[str]:
+    """What a change did to the statements, told once the change itself is reported."""
     notes: list[str] = []
-    followed = [str(sid) for sid, error in results if error is None]
-    if followed:
-        notes.append(t("fact.rerendered", ids=", ".join(followed)))
-    for sid, error in results:
-        if error is not None:
-            notes.append(_warning(t("fact.rerender_failed", id=sid, reason=error.render())))
-    stale = [
-        str(item.id)
-        for item in statements.for_incident(ws.store, sheet.incident_id)
-        if item.state(sheet.version) == "stale"
-    ]
-    if stale:
-        notes.append(
-            _warning(t("fact.approvals_stale", ids=", ".join(stale), version=sheet.version))
-        )
+    if followed.rewritten:
+        notes.append(t("fact.rerendered", ids=", ".join(map(str, followed.rewritten))))
+    for sid, error in followed.failed:
+        notes.append(_warning(t("fact.rerender_failed", id=sid, reason=error.render())))
+    if followed.stale:
+        stale = ", ".join(map(str, followed.stale))
+        notes.append(_warning(t("fact.approvals_stale", ids=stale, version=version)))
     return notes
 
 
@@ -79,11 +69,14 @@ def set_(
 ) -> None:
     ws = workspace(ctx)
     change = Change(key, value, _type(kind), label, words)
-    with ws.store.transaction():
-        sheet, changed = facts.set_fact(ws.store, incident_id, change, time_parser(ws), ws.now())
-        notes = after_change(ws, sheet) if changed else []
+    sheet, changed, followed = statements.change_facts(
+        ws.store,
+        workshop(ws),
+        ws.now(),
+        lambda: facts.set_fact(ws.store, incident_id, change, time_parser(ws), ws.now()),
+    )
     _report(ws, sheet, changed, as_json)
-    _tell(notes)
+    _tell(_notes(followed, sheet.version))
     _warn_occurred(ws, sheet)
 
 
@@ -124,11 +117,14 @@ def _report(ws: Workspace, sheet: Sheet, changed: bool, as_json: bool) -> None:
 @app.command("unset", help=t("help.fact.unset"))
 def unset(ctx: typer.Context, incident_id: IdArg, key: KeyArg, as_json: JsonOpt = False) -> None:
     ws = workspace(ctx)
-    with ws.store.transaction():
-        sheet = facts.unset(ws.store, incident_id, key, ws.now())
-        notes = after_change(ws, sheet)
+    sheet, _, followed = statements.change_facts(
+        ws.store,
+        workshop(ws),
+        ws.now(),
+        lambda: (facts.unset(ws.store, incident_id, key, ws.now()), True),
+    )
     _report(ws, sheet, True, as_json)
-    _tell(notes)
+    _tell(_notes(followed, sheet.version))
 
 
 @app.command("list", help=t("help.fact.list"))
@@ -172,11 +168,12 @@ def edit(
         text, kept = run_editor(factsheet.dumps(base, incident.title, ws.lang, ws.tz), ".toml")
     try:
         edited = factsheet.loads(text, base.facts, time_parser(ws))
-        with ws.store.transaction():
-            sheet, changed = facts.replace_all(
-                ws.store, incident.id, edited, base.version, ws.now()
-            )
-            notes = after_change(ws, sheet) if changed else []
+        sheet, changed, followed = statements.change_facts(
+            ws.store,
+            workshop(ws),
+            ws.now(),
+            lambda: facts.replace_all(ws.store, incident.id, edited, base.version, ws.now()),
+        )
     except Exception:
         if kept is not None:
             warn(t("fact.edit_kept", path=kept))
@@ -184,5 +181,5 @@ def edit(
     if kept is not None:
         kept.unlink(missing_ok=True)
     _report(ws, sheet, changed, as_json)
-    _tell(notes)
+    _tell(_notes(followed, sheet.version))
     _warn_occurred(ws, sheet)

@@ -115,9 +115,7 @@ def edit(
     from spokes.cli.editor import read_text_file
 
     ws = workspace(ctx)
-    item = statements.get(ws.store, statement_id)
-    if item.status == "issued":  # before opening an editor on text that cannot change
-        statements.edit(ws.store, item.id, item.body, ws.now())
+    item = statements.editable(ws.store, statement_id)  # before opening an editor
     if text_file is not None:
         text, kept = read_text_file(text_file), None
     else:

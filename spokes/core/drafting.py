@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from spokes.core import sandbox
+from spokes.core import facts, sandbox
 from spokes.core.facts import STANDARD, Fact, Sheet, ordered
 from spokes.core.incidents import Incident
 from spokes.core.spokespersons import Spokesperson
@@ -124,6 +124,10 @@ def _environment(user_dir: Path | None) -> Any:
     )
 
 
+# Missing, but not a question about the incident: the draft says these in other ways.
+_NOT_OPEN_QUESTIONS = frozenset({"unknown", "contact", "next_update_at", "occurred_at", "summary"})
+
+
 def _tidy(text: str) -> str:
     """No trailing spaces, at most one blank line in a row, one final newline."""
     lines = [line.rstrip() for line in text.strip().splitlines()]
@@ -179,17 +183,11 @@ class Facts:
         fact = self._facts.get(key)
         if key == "contact" and fact is None:
             fact = self._contact
-        label = fact.label_in(self._request.lang) if fact else _label(key, self._request.lang)
+        label = fact.label_in(self._request.lang) if fact else facts.label(key, self._request.lang)
         return FactView(key, fact, self._request, self._missing, label)
 
     def __getitem__(self, key: str) -> FactView:
         return self.__getattr__(key)
-
-
-def _label(key: str, lang: str) -> str:
-    if key in STANDARD:
-        return Fact(key, STANDARD[key][0], "").label_in(lang)
-    return key
 
 
 def _contact_fact(request: Request) -> Fact | None:
@@ -206,12 +204,17 @@ def _context(request: Request, missing: list[str]) -> dict[str, Any]:
     facts = Facts(request, missing)
     sheet = request.sheet.effective()
     custom = [facts[fact.key] for fact in ordered(sheet) if not fact.standard]
+    # What a reader should know is still open, when nobody wrote it down as `unknown`.
+    open_keys = [key for key in request.sheet.missing() if key not in _NOT_OPEN_QUESTIONS]
     context: dict[str, Any] = {
         "lang": request.lang,
         "kind": request.kind,
         "channel": request.channel,
         "f": facts,
         "custom": custom,
+        "custom_counts": [fact for fact in custom if fact.type == "count"],
+        "custom_other": [fact for fact in custom if fact.type != "count"],
+        "missing_labels": [facts[key].label for key in open_keys],
         "known": [facts[fact.key] for fact in ordered(sheet)],
         "placeholder": PLACEHOLDER[request.lang],
         "incident": {

@@ -222,34 +222,55 @@ def _changes_issued(store: Store, req: drafting.Request, rendered: drafting.Rend
     return bool(conflicts.against_issued(rendered.text, issued, vocabulary))
 
 
-def follow_facts(
-    store: Store, incident_id: str, workshop: Workshop, at: datetime
-) -> list[tuple[int, SpokesError | None]]:
-    """Re-renders every statement nobody has edited by hand and nobody has issued, after
-    the facts changed. An approved one keeps its approval, which is now stale. A template
-    that fails leaves that statement's text as it was, reported, and never undoes the facts."""
-    results: list[tuple[int, SpokesError | None]] = []
+@dataclass(frozen=True)
+class Followed:
+    """What a change of the facts did to the statements that follow them."""
+
+    rewritten: tuple[int, ...] = ()
+    failed: tuple[tuple[int, SpokesError], ...] = ()  # a template that no longer renders
+    stale: tuple[int, ...] = ()  # approved for older facts: to be approved again
+
+
+def change_facts(
+    store: Store,
+    workshop: Workshop,
+    at: datetime,
+    change: Callable[[], tuple[facts.Sheet, bool]],
+) -> tuple[facts.Sheet, bool, Followed]:
+    """Runs one change of the facts (``facts.set_fact`` and the like) and, in the same
+    transaction, makes the drafts nobody edited follow it: one set of facts, always."""
     with store.transaction():
-        incident = get_incident(store, incident_id)
-        rows = store.query(
-            "SELECT * FROM statements WHERE incident_id = ? AND edited = 0"
-            " AND status != 'issued' ORDER BY id",
-            (incident.id,),
+        sheet, changed = change()
+        followed = follow_facts(store, sheet, workshop, at) if changed else Followed()
+    return sheet, changed, followed
+
+
+def follow_facts(store: Store, sheet: facts.Sheet, workshop: Workshop, at: datetime) -> Followed:
+    """Re-renders every statement nobody has edited by hand and nobody has issued. An
+    approved one keeps its approval, which is now stale. A template that fails leaves that
+    statement's text as it was, reported, and never undoes the facts."""
+    incident = get_incident(store, sheet.incident_id)
+    rewritten: list[int] = []
+    failed: list[tuple[int, SpokesError]] = []
+    for statement in for_incident(store, incident.id):
+        if statement.edited or statement.status == "issued":
+            continue
+        shape = Shape(statement.kind, statement.channel, statement.lang, None)
+        req = request(store, incident, shape, workshop, at)
+        try:
+            rendered = drafting.render(_with_template(req, statement), workshop.templates)
+        except SpokesError as error:
+            failed.append((statement.id, error))
+            continue
+        store.execute(
+            "UPDATE statements SET body = ?, fact_version = ?, updated_at = ? WHERE id = ?",
+            (rendered.text, req.sheet.version, to_db(at), statement.id),
         )
-        for statement in map(_statement, rows):
-            shape = Shape(statement.kind, statement.channel, statement.lang, None)
-            req = request(store, incident, shape, workshop, at)
-            try:
-                rendered = drafting.render(_with_template(req, statement), workshop.templates)
-            except SpokesError as error:
-                results.append((statement.id, error))
-                continue
-            store.execute(
-                "UPDATE statements SET body = ?, fact_version = ?, updated_at = ? WHERE id = ?",
-                (rendered.text, req.sheet.version, to_db(at), statement.id),
-            )
-            results.append((statement.id, None))
-    return results
+        rewritten.append(statement.id)
+    stale = [
+        item.id for item in for_incident(store, incident.id) if item.state(sheet.version) == "stale"
+    ]
+    return Followed(tuple(rewritten), tuple(failed), tuple(stale))
 
 
 def _with_template(req: drafting.Request, statement: Statement) -> drafting.Request:
@@ -262,6 +283,14 @@ def _with_template(req: drafting.Request, statement: Statement) -> drafting.Requ
 # -- editing and approval -------------------------------------------------------------------
 
 
+def editable(store: Store, statement_id: str | int) -> Statement:
+    """The statement, if its text may still change: an issued one is final."""
+    statement = get(store, statement_id)
+    if statement.status == "issued":
+        raise Refused("statement.issued_is_final", id=statement.id, at=statement.issued_at)
+    return statement
+
+
 def edit(store: Store, statement_id: str | int, body: str, at: datetime) -> tuple[Statement, bool]:
     """Replaces the text by hand: it stops following the facts, and an approval is undone."""
     text = body.strip()
@@ -269,9 +298,7 @@ def edit(store: Store, statement_id: str | int, body: str, at: datetime) -> tupl
         raise InvalidInput("statement.empty_text")
     text += "\n"
     with store.transaction():
-        statement = get(store, statement_id)
-        if statement.status == "issued":
-            raise Refused("statement.issued_is_final", id=statement.id, at=statement.issued_at)
+        statement = editable(store, statement_id)
         if text == statement.body:
             return statement, False
         version = facts.latest_version(store, statement.incident_id)

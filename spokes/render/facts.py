@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from spokes.clock import iso_local
-from spokes.core.facts import STANDARD, Fact, Sheet, ordered
+from spokes.core.facts import STANDARD, Fact, Sheet, label, ordered
 from spokes.i18n import language, t
 from spokes.render import table, timefmt
 
@@ -64,8 +64,7 @@ def sheet_table(sheet: Sheet, tz: ZoneInfo) -> str:
     for key in [*STANDARD, *sorted(k for k in known if k not in STANDARD)]:
         fact = known.get(key)
         if fact is None:
-            label = Fact(key, STANDARD[key][0], "").label_in(lang)
-            rows.append([key, label, t("fact.missing_value"), ""])
+            rows.append([key, label(key, lang), t("fact.missing_value"), ""])
             styles.append("dim")
             continue
         note = t("fact.from_incident") if fact.source == "incident" else ""
