@@ -124,8 +124,9 @@ def _environment(user_dir: Path | None) -> Any:
     )
 
 
-# Missing, but not a question about the incident: the draft says these in other ways.
-_NOT_OPEN_QUESTIONS = frozenset({"unknown", "contact", "next_update_at", "occurred_at", "summary"})
+# What the press asks first about any incident: when missing, the draft says it is not known
+# yet. (Evacuations, damaged houses, responders do not apply to every incident.)
+_OPEN_QUESTIONS = ("location", "deaths", "injured", "missing", "cause")
 
 
 def _tidy(text: str) -> str:
@@ -205,7 +206,7 @@ def _context(request: Request, missing: list[str]) -> dict[str, Any]:
     sheet = request.sheet.effective()
     custom = [facts[fact.key] for fact in ordered(sheet) if not fact.standard]
     # What a reader should know is still open, when nobody wrote it down as `unknown`.
-    open_keys = [key for key in request.sheet.missing() if key not in _NOT_OPEN_QUESTIONS]
+    open_keys = [key for key in request.sheet.missing() if key in _OPEN_QUESTIONS]
     context: dict[str, Any] = {
         "lang": request.lang,
         "kind": request.kind,
