@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -542,3 +543,175 @@ def test_long_runs_of_spaces_and_many_figures_stay_correct() -> None:
     assert summary(f"Deaths:{spaces}2") == [("count", "deaths", 2)]
     article = "Vụ việc xảy ra lúc 13h10 ngày 29/11/2026, làm 3 người chết. " * 1000
     assert len(extract(article)) == 3000
+
+
+# --- units of a count -------------------------------------------------------------------------
+
+
+def units(text: str) -> list[tuple[object, ...]]:
+    return [(f.key, f.value, f.unit) for f in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value", "unit"),
+    [
+        ("45 people were evacuated", "evacuated", 45, "person"),
+        ("Đã di dời 45 nhân khẩu", "evacuated", 45, "person"),
+        ("45 residents were relocated", "evacuated", 45, "person"),
+        ("3 cháu bị thương", "injured", 3, "person"),
+        ("5 em học sinh bị thương", "injured", 5, "person"),
+        ("Số người chết: 2", "deaths", 2, "person"),
+        ("bị thương 5 người", "injured", 5, "person"),
+        ("12 hộ phải di dời", "evacuated", 12, "household"),
+        ("hơn 100 hộ dân đã được sơ tán", "evacuated", 100, "household"),
+        ("Số hộ phải di dời: 12", "evacuated", 12, "household"),
+        ("Households evacuated: 12", "evacuated", 12, "household"),
+        ("12 families relocated", "evacuated", 12, "household"),
+        ("sơ tán 12 hộ dân", "evacuated", 12, "household"),
+        ("4 ngôi nhà bị hư hại", "houses_damaged", 4, "house"),
+        ("3 căn nhà bị sập", "houses_damaged", 3, "house"),
+        ("Số nhà bị hư hại: 4", "houses_damaged", 4, "house"),
+        ("4 houses damaged", "houses_damaged", 4, "house"),
+        ("Deaths: 2", "deaths", 2, None),
+        ("3 dead", "deaths", 3, None),
+        ("3 trường hợp tử vong", "deaths", 3, None),
+    ],
+)
+def test_the_unit_of_a_count_is_the_noun_written_with_it(
+    text: str, key: str, value: int, unit: str | None
+) -> None:
+    assert units(text) == [(key, value, unit)]
+    assert units(plain(text)) == [(key, value, unit)]
+
+
+def test_people_and_households_in_one_sentence_are_told_apart() -> None:
+    text = "Đã di dời 12 hộ dân, 45 nhân khẩu đến nơi an toàn"
+    assert units(text) == [("evacuated", 12, "household"), (None, 45, "person")]
+
+
+def test_times_and_dates_have_no_unit_and_are_not_partial() -> None:
+    for figure in extract("Vụ việc xảy ra khoảng 13h10 ngày 29/11/2026"):
+        assert figure.unit is None and figure.partial is False
+
+
+def test_figure_keeps_its_positional_constructor() -> None:
+    figure = Figure("count", "deaths", 3, 0, 12, "3 người chết", "3 người chết")
+    assert (figure.unit, figure.partial) == (None, False)
+    named = Figure("count", "deaths", 3, 0, 3, "3", "3", unit="person", partial=True)
+    assert (named.unit, named.partial) == ("person", True)
+
+
+# --- partial counts ---------------------------------------------------------------------------
+
+
+def parts(text: str) -> list[tuple[object, ...]]:
+    return [(f.key, f.value, f.partial) for f in extract(text)]
+
+
+def test_serious_and_minor_injuries_are_parts_of_the_injured() -> None:
+    text = "1 người bị thương nặng, 4 người bị thương nhẹ"
+    assert parts(text) == [("injured", 1, True), ("injured", 4, True)]
+    assert parts(plain(text)) == [("injured", 1, True), ("injured", 4, True)]
+    assert [f.text for f in extract(text)] == ["1 người bị thương nặng", "4 người bị thương nhẹ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("5 người bị thương, trong đó 2 người bị thương nặng", "injured", 2),
+        ("trong số đó có 2 người chết", "deaths", 2),
+        ("trong đó, 2 người chết", "deaths", 2),
+        ("ít nhất 3 người chết", "deaths", 3),
+        ("hơn 100 hộ dân đã được sơ tán", "evacuated", 100),
+        ("khoảng 50 hộ phải di dời", "evacuated", 50),
+        ("gần 20 người bị thương", "injured", 20),
+        ("Số người chết đã tăng lên hơn 5", "deaths", 5),
+        ("Số người bị thương nặng: 1", "injured", 1),
+        ("bị thương nhẹ 4 người", "injured", 4),
+        ("2 people were seriously injured", "injured", 2),
+        ("3 critically injured", "injured", 3),
+        ("5 people slightly injured", "injured", 5),
+        ("2 minor injuries", "injured", 2),
+        ("Seriously injured: 2", "injured", 2),
+        ("of whom 2 were injured", "injured", 2),
+        ("including 3 children killed", "deaths", 3),
+        ("killing at least three people", "deaths", 3),
+        ("more than 100 households were evacuated", "evacuated", 100),
+        ("about 50 families evacuated", "evacuated", 50),
+        ("nearly 20 people were injured", "injured", 20),
+        ("some 300 households were evacuated", "evacuated", 300),
+    ],
+)
+def test_qualified_counts_are_partial(text: str, key: str, value: int) -> None:
+    assert parts(text)[-1] == (key, value, True)
+    assert parts(plain(text))[-1] == (key, value, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LANDSLIDE,
+        SPOKEN,
+        "Số người chết: 2",
+        "Deaths: 2",
+        "The death toll has risen to 5.",
+        "5 người bị thương, trong đó có trẻ em",
+        "3 người bị thương nhé",  # "nhé" is a particle, not "nhẹ"
+    ],
+)
+def test_exact_counts_are_not_partial(text: str) -> None:
+    figures = extract(text)
+    assert figures and not any(f.partial for f in figures)
+
+
+def test_a_qualifier_of_the_previous_figure_does_not_carry_over() -> None:
+    assert parts("ít nhất 3 người chết, 5 người bị thương") == [
+        ("deaths", 3, True),
+        ("injured", 5, False),
+    ]
+
+
+# --- texts partly typed without diacritics ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ba người chết, 5 nguoi bi thuong", [("deaths", 3), ("injured", 5)]),
+        ("ba người chết và 5 nguoi bi thuong", [("deaths", 3), ("injured", 5)]),
+        ("3 nguoi chết", [("deaths", 3)]),
+        ("hai người tử vong; nam nguoi bi thuong", [("deaths", 2), ("injured", 5)]),
+        ("Vụ việc xảy ra lúc 13 gio 10", [("occurred_at", (13, 10))]),
+    ],
+)
+def test_a_text_partly_typed_without_diacritics(text: str, expected: list[object]) -> None:
+    assert [(f.key, f.value) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Việt Nam bi thuong",  # a plain number word in a clause with diacritics stays a name
+        "Viet Nam bị thương",
+        "Bà nguoi chet",  # a word typed with diacritics is held to its spelling
+        "thiệt hại nguoi bi thuong",
+        "nổ ai bi thuong",
+    ],
+)
+def test_mixed_texts_keep_their_false_friends_apart(text: str) -> None:
+    assert summary(text) == []
+
+
+def test_a_count_with_a_noun_but_no_key_is_kept_untied() -> None:
+    assert units("4 ngôi nhà bị cuốn trôi") == [(None, 4, "house")]
+    assert units("3 houses were swept away") == [(None, 3, "house")]
+    assert units("5 nguoi, Việt Nam") == [(None, 5, "person")]
+
+
+def test_a_long_mixed_article_is_fast() -> None:
+    sentence = "Lúc 13h10 ngày 29/11/2026 có hơn 10 nguoi bi thuong nặng và 3 người chết. "
+    article = sentence * (120_000 // len(sentence.encode()))
+    start = time.perf_counter()
+    found = extract(article)
+    assert time.perf_counter() - start < 0.5
+    assert len(found) == 4 * article.count("Lúc")

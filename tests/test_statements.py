@@ -475,6 +475,37 @@ def test_times_and_unknown_figures(landslide: Run) -> None:
     assert [c["found"] for c in found["conflicts"]] == ["12:40"]
 
 
+def test_a_text_mixing_diacritics_and_none_is_read_whole(landslide: Run) -> None:
+    code, found = check(landslide, "ba người chết, 5 nguoi bi thuong")
+    assert code == 3
+    assert [c["fact"] for c in found["conflicts"]] == ["deaths"]
+    assert [(c["fact"], c["found"]) for c in found["confirmed"]] == [("injured", "5")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 người bị thương nhẹ",  # a part of the injured, not all of them
+        "ít nhất 3 người chết",  # an estimate
+        "hơn 100 hộ phải di dời",
+        "45 người phải di dời",  # people, where the fact counts households
+    ],
+)
+def test_parts_estimates_and_other_nouns_are_not_conflicts(landslide: Run, text: str) -> None:
+    assert landslide("fact set 2026-0001 evacuated 12").exit_code == 0
+    code, found = check(landslide, text)
+    assert code == 0, found
+    assert found["conflicts"] == [] and found["confirmed"] == []
+    assert len(found["unknown"]) == 1
+
+
+def test_households_are_compared_with_the_households_evacuated(landslide: Run) -> None:
+    assert landslide("fact set 2026-0001 evacuated 12").exit_code == 0
+    code, found = check(landslide, "Đã di dời 15 hộ dân")
+    assert code == 3
+    assert [(c["fact"], c["expected"]) for c in found["conflicts"]] == [("evacuated", "12")]
+
+
 def test_check_as_text_and_from_a_file(landslide: Run, tmp_path: Path) -> None:
     post = tmp_path / "post.txt"
     post.write_text("Sạt lở ở Phúc Khoa làm 3 người chết.", encoding="utf-8")

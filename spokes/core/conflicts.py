@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 from spokes.core import facts
-from spokes.core.figures import DEFAULT_VOCABULARY, Figure, Vocabulary, extract
+from spokes.core.figures import DEFAULT_VOCABULARY, Figure, Unit, Vocabulary, extract
 from spokes.errors import Refused, SpokesError
 from spokes.store import Store
 
@@ -62,11 +62,31 @@ def agrees(figure: Figure, value: Value) -> bool:
     return figure.value == value
 
 
+# What each standard count counts. A figure written with another noun ("45 người phải di dời"
+# against a fact counting households) speaks of something else and is not compared.
+UNITS: dict[str, Unit] = {
+    "deaths": "person",
+    "injured": "person",
+    "missing": "person",
+    "evacuated": "household",
+    "houses_damaged": "house",
+}
+
+
+def comparable(figure: Figure) -> bool:
+    """Whether a figure states the whole of its fact: not a part ("4 người bị thương nhẹ") nor
+    an estimate ("hơn 100 hộ"), and counting what the fact counts."""
+    if figure.partial:
+        return False
+    unit = UNITS.get(figure.key or "")
+    return unit is None or figure.unit is None or figure.unit == unit
+
+
 def check_text(text: str, sheet: facts.Sheet, tz: ZoneInfo) -> list[Finding]:
     known = sheet.effective()
     findings: list[Finding] = []
     for figure in extract(text, vocabulary(sheet)):
-        fact = known.get(figure.key) if figure.key else None
+        fact = known.get(figure.key) if figure.key and comparable(figure) else None
         value = expected(fact, figure, tz) if fact else None
         if value is None:
             findings.append(Finding("unknown", figure))
@@ -80,7 +100,7 @@ def settled(figure: Figure) -> bool:
     """Whether a figure states something that happened, which a later statement may only
     change by correcting it: a count, or when the incident occurred. The time of the next
     update, and custom times, move with every update by design."""
-    if figure.key is None:
+    if figure.key is None or not comparable(figure):
         return False
     return figure.kind == "count" or figure.key == "occurred_at"
 
