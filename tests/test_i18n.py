@@ -30,6 +30,12 @@ def used_keys() -> set[str]:
     return keys
 
 
+def test_no_key_is_defined_in_two_message_modules() -> None:
+    from spokes.messages import PARTS
+
+    assert sum(len(part) for part in PARTS) == len(MESSAGES)
+
+
 def test_every_literal_key_exists() -> None:
     keys = used_keys()
     assert len(keys) > 100  # the scan itself works
@@ -62,6 +68,7 @@ def test_every_literal_key_exists() -> None:
                 "statement-edited",
                 "statement-approved",
                 "statement-issued",
+                "conflicts-found",
             ),
         ),
         ("statement.kind", KINDS_OF_STATEMENT),

@@ -475,6 +475,28 @@ def test_times_and_unknown_figures(landslide: Run) -> None:
     assert [c["found"] for c in found["conflicts"]] == ["12:40"]
 
 
+def test_a_contradicting_text_is_recorded_once(landslide: Run) -> None:
+    def found() -> list[dict]:
+        events = landslide("incident show 2026-0001 --json").json()["events"]
+        return [event for event in events if event["kind"] == "conflicts-found"]
+
+    check(landslide, "hai người tử vong")  # agrees: nothing to record
+    assert found() == []
+    for _ in range(2):
+        check(landslide, "Vụ sạt lở làm 3 người chết")
+    check(landslide, "Vụ sạt lở làm 4 người chết")
+    events = found()
+    assert len(events) == 2
+    assert events[0]["detail"]["figures"] == [
+        {"fact": "deaths", "found": "3 người chết", "expected": "2"}
+    ]
+    shown = landslide("--lang vi incident show 2026-0001")
+    assert (
+        "kiểm tra văn bản có số liệu mâu thuẫn với dữ kiện  (tester)  «3 người chết» ≠ 2"
+        in shown.stdout
+    )
+
+
 def test_a_text_mixing_diacritics_and_none_is_read_whole(landslide: Run) -> None:
     code, found = check(landslide, "ba người chết, 5 nguoi bi thuong")
     assert code == 3

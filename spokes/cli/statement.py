@@ -226,6 +226,8 @@ def check(
     text = read_text_file(source)
     sheet = facts.sheet(ws.store, incident)
     findings = conflicts.check_text(text, sheet, ws.tz)
+    with ws.store.transaction():  # the day report counts the contradicting texts found
+        conflicts.record_found(ws.store, incident.id, text, findings, ws.now())
     if as_json:
         print_json(view.check_json(findings, sheet))
     else:

@@ -8,13 +8,15 @@ seed, point 3). Each figure found in a text is *confirmed* when it agrees with t
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
-from spokes.core import facts
-from spokes.core.figures import DEFAULT_VOCABULARY, Figure, Unit, Vocabulary, extract
+from spokes.core import audit, facts
+from spokes.core.figures import DEFAULT_VOCABULARY, Figure, Unit, Vocabulary, extract, normalise
 from spokes.errors import Refused, SpokesError
 from spokes.store import Store
 
@@ -149,6 +151,31 @@ def show(value: Value | None) -> str:
         return f"{value[0]:02d}:{value[1]:02d}"
     day, month, year = value  # the three parts of a date
     return f"{day:02d}/{month:02d}" + (f"/{year}" if year else "")
+
+
+def record_found(
+    store: Store, incident_id: str, text: str, findings: list[Finding], at: datetime
+) -> bool:
+    """Records, once per distinct text, that a text contradicting the facts was found: the
+    day report counts these. Returns whether it was new. Runs in the caller's transaction."""
+    conflicts = [finding for finding in findings if finding.verdict == "conflict"]
+    if not conflicts:
+        return False
+    digest = hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
+    seen = store.query(
+        "SELECT detail FROM events WHERE incident_id = ? AND kind = 'conflicts-found'",
+        (incident_id,),
+    )
+    if any(json.loads(row["detail"]).get("digest") == digest for row in seen):
+        return False
+    figures = [
+        {"fact": c.figure.key, "found": c.figure.text, "expected": show(c.expected)}
+        for c in conflicts
+    ]
+    audit.record(
+        store, "conflicts-found", at, incident_id=incident_id, digest=digest, figures=figures
+    )
+    return True
 
 
 def issue_checker(store: Store, tz: ZoneInfo) -> Checker:

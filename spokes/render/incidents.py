@@ -340,4 +340,7 @@ def _event_line(event: Event, tz: ZoneInfo) -> str:
             for key in after
         ]
         line += "  " + "; ".join(changes)
+    figures = event.detail.get("figures")
+    if event.kind == "conflicts-found" and isinstance(figures, list):
+        line += "  " + "; ".join(f"«{item['found']}» ≠ {item['expected']}" for item in figures)
     return line

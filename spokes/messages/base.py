@@ -1,4 +1,4 @@
-"""Every message the program prints, as ``key: (English, Vietnamese)``.
+"""Messages of the core commands: workspace, units, spokespersons, incidents, facts, statements.
 
 Keep the two side by side: a reviewer sees at once when one is missing or says something else.
 Placeholders are ``str.format`` fields; a datetime placeholder is shown in the workspace's zone.
@@ -979,6 +979,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.statement-edited": ("statement edited", "sửa thông cáo"),
     "event.statement-approved": ("statement approved", "duyệt thông cáo"),
     "event.statement-issued": ("statement issued", "phát hành thông cáo"),
+    "event.conflicts-found": (
+        "a text contradicting the facts was checked",
+        "kiểm tra văn bản có số liệu mâu thuẫn với dữ kiện",
+    ),
     "col.channel": ("Channel", "Kênh"),
     "col.facts": ("Facts v.", "PB dữ kiện"),
     "col.key": ("Key", "Khóa"),

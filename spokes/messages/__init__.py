@@ -1,0 +1,14 @@
+"""Every message the program prints, as ``key: (English, Vietnamese)``, one module per part.
+
+Keep the two side by side: a reviewer sees at once when one is missing or says something else.
+Placeholders are ``str.format`` fields; a datetime placeholder is shown in the workspace's zone.
+``tests/test_i18n.py`` checks that no key is defined in two modules.
+"""
+
+from __future__ import annotations
+
+from spokes.messages import base, documents, reports, transfer
+
+PARTS = (base.MESSAGES, reports.MESSAGES, documents.MESSAGES, transfer.MESSAGES)
+
+MESSAGES: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.items()}
