@@ -7,7 +7,19 @@ from typing import Annotated
 import typer
 
 from spokes import __version__, i18n
-from spokes.cli import demo, fact, incident, report, spokesperson, statement, status, transfer, unit
+from spokes.cli import (
+    demo,
+    fact,
+    incident,
+    remind,
+    report,
+    spokesperson,
+    statement,
+    status,
+    transfer,
+    unit,
+    watch,
+)
 from spokes.cli import workspace as workspace_commands
 from spokes.cli.common import RunState, SpokesGroup
 from spokes.i18n import t
@@ -60,3 +72,5 @@ app.add_typer(fact.app, name="fact", help=t("help.fact"))
 app.add_typer(statement.app, name="statement", help=t("help.statement"))
 app.add_typer(report.app, name="report", help=t("help.report"))
 transfer.register(app)
+watch.register(app)
+remind.register(app)

@@ -7,8 +7,15 @@ Placeholders are ``str.format`` fields; a datetime placeholder is shown in the w
 
 from __future__ import annotations
 
-from spokes.messages import base, documents, reports, transfer
+from spokes.messages import base, documents, remind, reports, transfer, watch
 
-PARTS = (base.MESSAGES, reports.MESSAGES, documents.MESSAGES, transfer.MESSAGES)
+PARTS = (
+    base.MESSAGES,
+    reports.MESSAGES,
+    documents.MESSAGES,
+    transfer.MESSAGES,
+    watch.MESSAGES,
+    remind.MESSAGES,
+)
 
 MESSAGES: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.items()}
