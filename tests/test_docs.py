@@ -162,7 +162,12 @@ def examples() -> list[tuple[str, list[str], int]]:
 
 
 def run_examples(run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Example]:
-    monkeypatch.chdir(ROOT)  # the examples name files of the repository, e.g. examples/...
+    # The examples name files of the repository (examples/...) and write files of their own
+    # (-o thong-cao-1.docx): they run in a folder of their own that sees examples/.
+    folder = tmp_path / "readme"
+    folder.mkdir()
+    (folder / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(folder)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where `spokes demo` builds
     return [Example(line, args, expected, run(*args)) for line, args, expected in examples()]
 

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from spokes.cli.common import echo, parse_any, parse_past, print_json, workspace
+from spokes.cli.common import echo, parse_any, parse_past, print_json, warn, workspace
+from spokes.cli.statement import OutputOpt, chosen_format, deliver
 from spokes.clock import iso_local
 from spokes.core import spokespersons
 from spokes.core.incidents import normalise_id
@@ -116,16 +117,34 @@ def authorize(
     )
 
 
+DIRECTORY_FORMATS = ("md", "csv", "html", "docx")
+
+
 @app.command("list", help=t("help.spokesperson.list"))
 def list_(
     ctx: typer.Context,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=t("help.opt.unit"))] = None,
     at: AtOpt = None,
     as_json: JsonOpt = False,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help=t("help.opt.directory_format"), metavar="md|csv|html|docx"
+        ),
+    ] = None,
+    output: OutputOpt = None,
 ) -> None:
+    chosen = chosen_format(fmt, output, DIRECTORY_FORMATS, None)
+    if chosen is not None and as_json:
+        raise typer.BadParameter(t("doc.format_with_json"), param_hint="--format")
+    if chosen is None and output is not None:
+        raise typer.BadParameter(t("doc.output_needs_format"), param_hint="-o")
     ws = workspace(ctx)
     when = parse_any(ws, at) if at else ws.now()
     entries = spokespersons.directory(ws.store, when, unit)
+    if chosen is not None:
+        _publish(entries, ws, when, chosen, output)
+        return
     if as_json:
         print_json([_entry_json(entry, ws, when) for entry in entries])
         return
@@ -133,6 +152,30 @@ def list_(
         echo(t("unit.none"))
         return
     echo(_directory_table(entries, ws, when))
+
+
+def _publish(
+    entries: list[DirectoryEntry], ws: Workspace, when: Any, fmt: str, output: str | None
+) -> None:
+    """The directory to publish on the e-portal, in the output language."""
+    from spokes.core.documents import directory
+    from spokes.render import document
+
+    listing = directory(entries, when, ws.tz, ws.lang)
+    if fmt == "docx":
+        from spokes.render.docx import directory_docx
+
+        data: bytes | str = directory_docx(listing)
+    else:
+        renderers = {
+            "md": document.directory_markdown,
+            "csv": document.directory_csv,
+            "html": document.directory_html,
+        }
+        data = renderers[fmt](listing)
+    deliver(data, output)
+    if listing.missing:  # after the list: a refused write has nothing to warn about
+        warn(t("dir.not_listed", units=", ".join(listing.missing)))
 
 
 def _person_json(person: Spokesperson, ws: Workspace, when: Any) -> dict[str, Any]:

@@ -102,8 +102,11 @@ def in_text(moment: datetime, tz: ZoneInfo, lang: str) -> str:
 
 
 def date_line(moment: datetime, tz: ZoneInfo, lang: str) -> str:
-    """``ngày 05 tháng 02 năm 2026`` (leading zeros, Decree 30/2020) / ``5 February 2026``."""
+    """``ngày 05 tháng 02 năm 2026`` / ``5 February 2026``. Decree 30/2020 writes a leading zero
+    for days under 10 and for months 1 and 2 only ("tháng 02", "tháng 3", "tháng 11"), so that
+    nobody can add a digit to a signed date."""
     local = moment.astimezone(tz)
     if lang == "vi":
-        return f"ngày {local:%d} tháng {local:%m} năm {local.year}"
+        month = f"{local.month:02d}" if local.month < 3 else str(local.month)
+        return f"ngày {local:%d} tháng {month} năm {local.year}"
     return f"{local.day} {_MONTHS_EN_LONG[local.month - 1]} {local.year}"
