@@ -3,11 +3,14 @@
 Deadlines are never constants in code: rules change, and a province may be stricter than the
 national rule. Each rule names the time it counts from, how long it allows, which incidents it
 applies to and the text it comes from. A config without ``[[rules]]`` uses :data:`DEFAULT_RULES`.
+``[remind]`` says when ``spokes remind`` reminds and through which channels; ``[hooks]`` names
+the commands run on events.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -55,6 +58,57 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 )
 
 
+ChannelType = Literal["stdout", "command", "desktop", "email", "webhook"]
+CHANNEL_TYPES: tuple[ChannelType, ...] = ("stdout", "command", "desktop", "email", "webhook")
+HOOK_EVENTS = ("incident-opened", "statement-issued", "deadline-missed")
+
+
+@dataclass(frozen=True)
+class Channel:
+    """Where reminders go. One flat record for every type: only the type's own keys are set.
+
+    ``name`` is what the database records a delivery under, so two channels of one type need
+    names of their own (renaming a channel makes it a new one, which is sent everything again).
+    """
+
+    type: ChannelType
+    name: str
+    timeout: timedelta = timedelta(seconds=10)
+    argv: tuple[str, ...] = ()  # command
+    host: str | None = None  # email
+    port: int | None = None
+    starttls: bool = True
+    username: str | None = None
+    password_env: str | None = None  # the password itself is never in the config
+    sender: str | None = None  # `from` in the config
+    to: tuple[str, ...] = ()
+    url: str | None = None  # webhook
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Remind:
+    before: tuple[timedelta, ...] = (
+        timedelta(minutes=60),
+        timedelta(minutes=30),
+        timedelta(minutes=15),
+    )
+    overdue_every: timedelta = timedelta(minutes=30)
+    channels: tuple[Channel, ...] = ()  # none: the stdout channel
+
+    def in_use(self) -> tuple[Channel, ...]:
+        return self.channels or (Channel("stdout", "stdout"),)
+
+
+@dataclass(frozen=True)
+class Hooks:
+    commands: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (event, argv), in HOOK_EVENTS order
+    timeout: timedelta = timedelta(seconds=10)
+
+    def command(self, event: str) -> tuple[str, ...] | None:
+        return dict(self.commands).get(event)
+
+
 @dataclass(frozen=True)
 class Config:
     org: str | None = None
@@ -65,12 +119,14 @@ class Config:
     publish_within: timedelta = timedelta(hours=24)
     publish_citation: str = "Nghị định 244/2026/NĐ-CP, Điều 3 khoản 3"
     rules: tuple[Rule, ...] = field(default=DEFAULT_RULES)
+    remind: Remind = field(default_factory=Remind)
+    hooks: Hooks = field(default_factory=Hooks)
 
     def with_changes(self, **changes: Any) -> Config:
         return replace(self, **changes)
 
 
-_TOP_KEYS = {"workspace", "clock", "spokesperson", "rules"}
+_TOP_KEYS = {"workspace", "clock", "spokesperson", "rules", "remind", "hooks"}
 _WORKSPACE_KEYS = {"org", "place", "timezone", "lang"}
 _RULE_KEYS = {"name", "from", "within", "citation", "categories", "severities", "unit_kinds"}
 
@@ -114,6 +170,8 @@ def _from_toml(raw: dict[str, Any], path: Path) -> Config:
         publish_citation=_text(speaker, "citation", path, None, "spokesperson.")
         or defaults.publish_citation,
         rules=DEFAULT_RULES if rules is None else _rules(rules, path),
+        remind=_remind(raw, path),
+        hooks=_hooks(raw, path),
     )
     validate(config, path)
     return config
@@ -228,6 +286,152 @@ def _words(table: dict[str, Any], key: str, path: Path, prefix: str) -> tuple[st
     return tuple(item.strip().lower() for item in value)
 
 
+# -- reminders, channels, hooks ------------------------------------------------------------
+
+_CHANNEL_KEYS: dict[str, set[str]] = {
+    "stdout": set(),
+    "command": {"argv"},
+    "desktop": set(),
+    "email": {"host", "port", "starttls", "username", "password_env", "from", "to"},
+    "webhook": {"url", "headers"},
+}
+_CHANNEL_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+def _remind(raw: dict[str, Any], path: Path) -> Remind:
+    table = _table(raw, "remind", path)
+    _no_unknown(table, {"before", "overdue_every", "channels"}, path, "remind.")
+    defaults = Remind()
+    before = defaults.before
+    if "before" in table:
+        before = _durations(table, "before", path, "remind.")
+    channels = table.get("channels", [])
+    if not isinstance(channels, list):
+        raise _invalid(path, "remind.channels", "[[remind.channels]]")
+    return Remind(
+        before=before,
+        overdue_every=_duration(table, "overdue_every", path, defaults.overdue_every, "remind."),
+        channels=_channels(channels, path),
+    )
+
+
+def _durations(table: dict[str, Any], key: str, path: Path, prefix: str) -> tuple[timedelta, ...]:
+    items = table[key]
+    if not isinstance(items, list):
+        raise _invalid(path, prefix + key, '["60m", "30m", "15m"]')
+    found = {_duration({key: item}, key, path, None, prefix) for item in items}
+    return tuple(sorted(found, reverse=True))
+
+
+def _channels(items: list[Any], path: Path) -> tuple[Channel, ...]:
+    channels: list[Channel] = []
+    for index, item in enumerate(items, start=1):
+        where = f"remind.channels[{index}]."
+        if not isinstance(item, dict):
+            raise _invalid(path, f"remind.channels[{index}]", "[[remind.channels]]")
+        channel = _channel(item, path, where)
+        for number, other in enumerate(channels, start=1):
+            if other.name == channel.name:
+                # Deliveries are recorded by name: two channels with one name would share them.
+                raise _invalid(
+                    path, where + "name", f'≠ remind.channels[{number}].name "{other.name}"'
+                )
+        channels.append(channel)
+    return tuple(channels)
+
+
+def _channel(item: dict[str, Any], path: Path, where: str) -> Channel:
+    kind = item.get("type")
+    if kind not in CHANNEL_TYPES:
+        raise _invalid(path, where + "type", " | ".join(CHANNEL_TYPES))
+    if "password" in item:
+        raise InvalidInput("config.password_in_file", path=str(path), key=where + "password")
+    _no_unknown(item, {"type", "name", "timeout"} | _CHANNEL_KEYS[kind], path, where)
+    name = _text(item, "name", path, kind, where) or kind
+    if not _CHANNEL_NAME.match(name):
+        raise _invalid(path, where + "name", "a-z 0-9 - _")
+    common = Channel(kind, name, _duration(item, "timeout", path, Channel.timeout, where))
+    if kind == "command":
+        return replace(common, argv=_argv(item, "argv", path, where))
+    if kind == "email":
+        return _email(item, common, path, where)
+    if kind == "webhook":
+        return _webhook(item, common, path, where)
+    return common
+
+
+def _email(item: dict[str, Any], common: Channel, path: Path, where: str) -> Channel:
+    starttls = item.get("starttls", True)
+    if not isinstance(starttls, bool):
+        raise _invalid(path, where + "starttls", "true | false")
+    port = item.get("port", 587 if starttls else 25)
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise _invalid(path, where + "port", "1-65535")
+    username = _text(item, "username", path, None, where)
+    password_env = _text(item, "password_env", path, None, where)
+    if username and not password_env:
+        raise _invalid(path, where + "password_env", '"SPOKES_SMTP_PASSWORD"')
+    return replace(
+        common,
+        host=_required(item, "host", path, where),
+        port=port,
+        starttls=starttls,
+        username=username,
+        password_env=password_env,
+        sender=_required(item, "from", path, where),
+        to=_argv(item, "to", path, where, '["vanphong@example.vn"]'),
+    )
+
+
+def _webhook(item: dict[str, Any], common: Channel, path: Path, where: str) -> Channel:
+    url = _required(item, "url", path, where)
+    if not url.startswith(("http://", "https://")):
+        raise _invalid(path, where + "url", "http(s)://...")
+    headers = item.get("headers", {})
+    if not isinstance(headers, dict) or not all(
+        isinstance(value, str) for value in headers.values()
+    ):
+        raise _invalid(path, where + "headers", '{ Authorization = "..." }')
+    return replace(common, url=url, headers=tuple(headers.items()))
+
+
+def _hooks(raw: dict[str, Any], path: Path) -> Hooks:
+    table = _table(raw, "hooks", path)
+    _no_unknown(table, {*HOOK_EVENTS, "timeout"}, path, "hooks.")
+    commands = tuple(
+        (event, _argv(table, event, path, "hooks.")) for event in HOOK_EVENTS if event in table
+    )
+    return Hooks(commands, _duration(table, "timeout", path, Hooks.timeout, "hooks."))
+
+
+_COMMAND_HINT = '["/usr/local/bin/notify", "--flag"]'
+
+
+def _argv(
+    table: dict[str, Any], key: str, path: Path, prefix: str, hint: str = _COMMAND_HINT
+) -> tuple[str, ...]:
+    """A non-empty list of words: a command run without a shell, or e-mail recipients."""
+    value = table.get(key)
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(item, str) and item for item in value)
+    ):
+        raise _invalid(path, prefix + key, hint)
+    return tuple(value)
+
+
+def _required(table: dict[str, Any], key: str, path: Path, prefix: str) -> str:
+    value = _text(table, key, path, None, prefix)
+    if not value:
+        raise _invalid(path, prefix + key, "text")
+    return value
+
+
+def _invalid(path: Path, key: str, problem: str) -> InvalidInput:
+    return InvalidInput("config.invalid", path=str(path), key=key, problem=problem)
+
+
 # -- writing -------------------------------------------------------------------------------
 
 
@@ -254,6 +458,10 @@ def dumps(config: Config) -> str:
         *_pair("publish_within", duration_text(config.publish_within)),
         *_pair("citation", config.publish_citation),
         "",
+        *_remind_lines(config.remind),
+        "",
+        *_hook_lines(config.hooks),
+        "",
         "# Deadlines for initial information to the press. Each rule counts from `occurred`,",
         "# `received` or `decided`; optional filters: categories, severities, unit_kinds.",
         "# The incident's deadline is the earliest due time among the rules that apply.",
@@ -267,6 +475,80 @@ def dumps(config: Config) -> str:
             if values:
                 lines.append(f"{key} = [{', '.join(_quote(v) for v in values)}]")
     return "\n".join(lines) + "\n"
+
+
+def _remind_lines(remind: Remind) -> list[str]:
+    lines = [
+        "[remind]",
+        "# `spokes remind` (cron, a systemd timer) sends one reminder at each of these times",
+        "# before a deadline, one at the deadline, then one every `overdue_every` while overdue.",
+        f"before = {_list([duration_text(item) for item in remind.before])}",
+        *_pair("overdue_every", duration_text(remind.overdue_every)),
+        "# Channels, several at once; without any, reminders are printed on standard output.",
+        "# type: stdout, command (argv), desktop (notify-send), email, webhook (url, headers).",
+        "# An e-mail password is never written here: password_env names the variable holding it.",
+    ]
+    if not remind.channels:
+        lines += [f"# {line}" if line else "#" for line in _EMAIL_EXAMPLE]
+    for channel in remind.channels:
+        lines += ["", "[[remind.channels]]", *_channel_lines(channel)]
+    return lines
+
+
+_EMAIL_EXAMPLE = (
+    "[[remind.channels]]",
+    'type = "email"',
+    'host = "smtp.example.vn"',
+    "port = 587",
+    "starttls = true",
+    'username = "canhbao@example.vn"',
+    'password_env = "SPOKES_SMTP_PASSWORD"',
+    'from = "canhbao@example.vn"',
+    'to = ["vanphong@example.vn"]',
+)
+
+
+def _channel_lines(channel: Channel) -> list[str]:
+    lines = [*_pair("type", channel.type)]
+    if channel.name != channel.type:
+        lines += _pair("name", channel.name)
+    if channel.timeout != Channel.timeout:
+        lines += _pair("timeout", duration_text(channel.timeout))
+    if channel.type == "command":
+        lines.append(f"argv = {_list(channel.argv)}")
+    if channel.type == "email":
+        lines += [*_pair("host", channel.host), f"port = {channel.port}"]
+        lines.append(f"starttls = {'true' if channel.starttls else 'false'}")
+        lines += [
+            *_pair("username", channel.username),
+            *_pair("password_env", channel.password_env),
+        ]
+        lines += [*_pair("from", channel.sender), f"to = {_list(channel.to)}"]
+    if channel.type == "webhook":
+        lines += _pair("url", channel.url)
+        if channel.headers:
+            pairs = ", ".join(f"{_quote(key)} = {_quote(value)}" for key, value in channel.headers)
+            lines.append(f"headers = {{ {pairs} }}")
+    return lines
+
+
+def _hook_lines(hooks: Hooks) -> list[str]:
+    lines = [
+        "[hooks]",
+        "# Commands run after an event, without a shell, given the event as JSON on standard",
+        "# input; each may run for `timeout`. A hook that fails only warns: the change is kept.",
+    ]
+    for event in HOOK_EVENTS:
+        argv = hooks.command(event)
+        if argv is None:
+            lines.append(f'# {event} = ["/usr/local/bin/{event}"]')
+        else:
+            lines.append(f"{event} = {_list(argv)}")
+    return [*lines, *_pair("timeout", duration_text(hooks.timeout))]
+
+
+def _list(values: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(_quote(value) for value in values) + "]"
 
 
 def _pair(key: str, value: str | None) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from spokes.cli.common import echo, optional_past, parse_past, print_json, warn, workspace
+from spokes.cli.remind import incident_opened
 from spokes.core import audit, incidents
 from spokes.core.incidents import Draft, View
 from spokes.core.spokespersons import on_duty
@@ -68,9 +69,12 @@ def open_(
     _warn_no_speaker(item)
     if as_json:
         print_json(view.incident_json(item, ws.tz))
-        return
-    echo(t("incident.opened", id=item.incident.id, title=item.incident.title))
-    echo(view.card(item, [], ws.tz, now))
+    else:
+        echo(t("incident.opened", id=item.incident.id, title=item.incident.title))
+        echo(view.card(item, [], ws.tz, now))
+    # After the commit and the output: a slow or failing hook can neither lose the incident
+    # nor change the exit code.
+    incident_opened(ws, item)
 
 
 @app.command("inform", help=t("help.incident.inform"))

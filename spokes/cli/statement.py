@@ -171,6 +171,7 @@ def issue(
     url: Annotated[str | None, typer.Option("--url", help=t("help.opt.published_url"))] = None,
     as_json: JsonOpt = False,
 ) -> None:
+    from spokes.cli.remind import statement_issued
     from spokes.core import conflicts  # the figure parser: only where texts are checked
 
     ws = workspace(ctx)
@@ -183,12 +184,14 @@ def issue(
         data["overridden"] = list(outcome.overridden)
         data["stopped_clock"] = outcome.stopped_clock
         print_json(data)
-        return
-    for reason in outcome.overridden:
-        warn(t("statement.overridden", reason=reason))
-    echo(t("statement.issued", id=item.id, by=outcome.speaker, at=item.issued_at))
-    if outcome.stopped_clock:
-        echo(t("statement.clock_stopped", incident=item.incident_id))
+    else:
+        for reason in outcome.overridden:
+            warn(t("statement.overridden", reason=reason))
+        echo(t("statement.issued", id=item.id, by=outcome.speaker, at=item.issued_at))
+        if outcome.stopped_clock:
+            echo(t("statement.clock_stopped", incident=item.incident_id))
+    # After the change committed and was reported: a failing hook only warns.
+    statement_issued(ws, outcome)
 
 
 @app.command("refer", help=t("help.statement.refer"))

@@ -146,11 +146,37 @@ def _statements(store: Store) -> None:
         store.execute(statement)
 
 
+def _reminders(store: Store) -> None:
+    # One row per (incident, deadline rule, due time, threshold, channel): the UNIQUE key is the
+    # claim, inserted in a write transaction, so two `remind` runs never both send one reminder.
+    # `threshold` is in seconds from the due time (negative before it); `channel` is a channel's
+    # name, or `hook:EVENT` for a hook `remind` fires once. A corrected incident time gives a
+    # new due time, hence new rows: what was sent for the old one no longer counts.
+    store.execute(
+        f"""CREATE TABLE reminders (
+            id {store.identity},
+            incident_id TEXT NOT NULL REFERENCES incidents (id),
+            rule TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            threshold INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'sent', 'failed', 'skipped')),
+            attempts INTEGER NOT NULL,
+            claim TEXT,
+            claimed_at TEXT NOT NULL,
+            done_at TEXT,
+            error TEXT,
+            UNIQUE (incident_id, rule, due_at, threshold, channel)
+        )"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_append_only_audit", _append_only_audit),
     ("0003_open_incidents_index", _open_incidents_index),
     ("0004_facts_and_statements", _statements),
+    ("0005_reminders", _reminders),
 ]
 
 

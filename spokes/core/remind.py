@@ -1,0 +1,544 @@
+"""Reminders before each deadline, each sent once, through every configured channel.
+
+A **threshold** is a moment relative to an incident's deadline (the earliest due time, as
+``spokes status`` shows it): each ``[remind] before`` offset, the deadline itself, then every
+``overdue_every`` after it. It is keyed by (incident, rule, due time, offset): a corrected
+incident time gives a new due time, and what was sent for the old one no longer counts.
+
+Exactly once, in three steps:
+
+1. **Claim**, in one short write transaction (``BEGIN IMMEDIATE`` on SQLite): for the latest
+   threshold crossed, insert a ``pending`` row per channel; the UNIQUE key (incident, rule, due,
+   threshold, channel) and the write lock make a second run see the claim and leave it alone.
+   Older thresholds crossed and never recorded (the machine was off) are recorded ``skipped``:
+   after a gap only the latest is sent, not a burst.
+2. **Send** outside any transaction: a slow SMTP server must not hold the write lock.
+3. **Record** each channel's outcome at once, in its own short transaction.
+
+A ``failed`` delivery is claimed again by the next run, on that channel only, for as long as
+its threshold is the latest. A claim still ``pending`` after :data:`CLAIM_TIMEOUT` belongs to a
+run that died between claiming and recording, and is claimed again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from spokes import i18n
+from spokes.clock import from_db, iso_local, to_db
+from spokes.config import Channel, Config, Remind
+from spokes.core import hooks, incidents
+from spokes.core.channels import Echo, Message, deliver
+from spokes.core.hooks import RunFailed
+from spokes.core.incidents import View
+from spokes.core.policy import Deadline
+from spokes.i18n import t
+from spokes.store import Row, Store
+
+# Longer than any run should take (each channel has its own time limit, 10 s by default).
+CLAIM_TIMEOUT = timedelta(minutes=10)
+MISSED = "hook:deadline-missed"  # the channel under which the deadline-missed hook is recorded
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """An incident whose clock runs, its deadline, and the thresholds crossed so far (seconds
+    from the due time, in order)."""
+
+    view: View
+    deadline: Deadline
+    crossed: tuple[int, ...]
+
+    def key(self, threshold: int) -> tuple[str, str, str | None, int]:
+        return (
+            self.view.incident.id,
+            self.deadline.rule.name,
+            to_db(self.deadline.due_at),
+            threshold,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The latest threshold of one incident, and the channels to send it on (with the row that
+    records each; ``None`` in a dry run, which writes nothing)."""
+
+    due: Due
+    threshold: int
+    rows: tuple[tuple[int | None, Channel], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A deadline seen overdue for the first time: the deadline-missed hook runs once for it."""
+
+    view: View
+    deadline: Deadline
+    row: int | None
+
+
+@dataclass
+class Plan:
+    claims: list[Claim] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
+
+
+def offsets(due_at: datetime, settings: Remind, now: datetime) -> tuple[int, ...]:
+    """The thresholds crossed by ``now``, in seconds from the due time, earliest first."""
+    before = sorted(-int(item.total_seconds()) for item in settings.before)
+    found = [offset for offset in [*before, 0] if due_at + timedelta(seconds=offset) <= now]
+    if now > due_at:
+        every = int(settings.overdue_every.total_seconds())
+        late = int((now - due_at).total_seconds())
+        found += range(every, late + 1, every)
+    return tuple(found)
+
+
+def running(store: Store, config: Config, now: datetime) -> list[View]:
+    """Open incidents whose clock runs (no initial information yet) and that have a deadline."""
+    found = incidents.select(store, status="open")
+    views = incidents.views(store, config, found, now)
+    return [view for view in views if view.reading.remaining_seconds is not None]
+
+
+def dues(views: list[View], settings: Remind, now: datetime) -> list[Due]:
+    found = []
+    for view in views:
+        deadline = view.reading.deadlines[0]  # the earliest: the incident's deadline
+        crossed = offsets(deadline.due_at, settings, now)
+        if crossed:
+            found.append(Due(view, deadline, crossed))
+    return sorted(found, key=lambda due: (due.deadline.due_at, due.view.incident.id))
+
+
+# -- claiming ---------------------------------------------------------------------------------
+
+
+def claim(store: Store, config: Config, now: datetime, token: str) -> Plan:
+    """Claims, in one write transaction, every reminder and hook this run is to send."""
+    with store.transaction():
+        return _plan(store, config, now, token)
+
+
+def preview(store: Store, config: Config, now: datetime) -> Plan:
+    """What :func:`claim` would claim now, without writing anything (``--dry-run``)."""
+    return _plan(store, config, now, None)
+
+
+def _plan(store: Store, config: Config, now: datetime, token: str | None) -> Plan:
+    views = running(store, config, now)
+    plan = Plan()
+    channels = config.remind.in_use()
+    for due in dues(views, config.remind, now):
+        found = _claim_latest(store, due, channels, now, token)
+        if found is not None:
+            plan.claims.append(found)
+    if config.hooks.command("deadline-missed") is not None:
+        plan.misses = _misses(store, views, now, token)
+    return plan
+
+
+def _claim_latest(
+    store: Store, due: Due, channels: tuple[Channel, ...], now: datetime, token: str | None
+) -> Claim | None:
+    latest = due.crossed[-1]
+    fresh, again = _to_send(store, due, channels, now)
+    if not fresh and not again:
+        return None
+    if token is None:  # a dry run: what would be claimed, with no row to record it in
+        return Claim(due, latest, tuple((None, c) for c in [*fresh, *(c for _, c in again)]))
+    _skip_older(store, due, channels, now)
+    claimed = [
+        (_insert(store, due, latest, channel.name, "pending", token, now), channel)
+        for channel in fresh
+    ]
+    for row, _ in again:
+        store.execute(
+            "UPDATE reminders SET outcome = 'pending', attempts = attempts + 1, claim = ?,"
+            " claimed_at = ?, done_at = NULL, error = NULL WHERE id = ?",
+            (token, to_db(now), row),
+        )
+    return Claim(due, latest, tuple(claimed + again))
+
+
+def _to_send(
+    store: Store, due: Due, channels: tuple[Channel, ...], now: datetime
+) -> tuple[list[Channel], list[tuple[int, Channel]]]:
+    """The channels that never had the latest threshold, and the rows of those to try again."""
+    rows = {
+        row["channel"]: row
+        for row in store.query(
+            "SELECT id, channel, outcome, claimed_at FROM reminders"
+            " WHERE incident_id = ? AND rule = ? AND due_at = ? AND threshold = ?",
+            due.key(due.crossed[-1]),
+        )
+    }
+    stale = to_db(now - CLAIM_TIMEOUT) or ""
+    fresh = [channel for channel in channels if channel.name not in rows]
+    again = [
+        (int(rows[c.name]["id"]), c)
+        for c in channels
+        if c.name in rows and _again(rows[c.name], stale)
+    ]
+    return fresh, again
+
+
+def _again(row: Row, stale: str) -> bool:
+    """A failed delivery, or a claim left pending by a run that did not finish."""
+    outcome, claimed_at = str(row["outcome"]), str(row["claimed_at"])
+    return outcome == "failed" or (outcome == "pending" and claimed_at < stale)
+
+
+def _skip_older(store: Store, due: Due, channels: tuple[Channel, ...], now: datetime) -> None:
+    """Records as skipped the thresholds crossed before the latest that no run recorded."""
+    incident, rule, due_at, _ = due.key(0)
+    top = store.scalar(
+        "SELECT MAX(threshold) FROM reminders WHERE incident_id = ? AND rule = ? AND due_at = ?"
+        " AND channel NOT LIKE 'hook:%'",
+        (incident, rule, due_at),
+    )
+    for offset in due.crossed[:-1]:
+        if top is None or offset > top:
+            for channel in channels:
+                _insert(store, due, offset, channel.name, "skipped", None, now)
+
+
+def _insert(
+    store: Store,
+    due: Due,
+    threshold: int,
+    channel: str,
+    outcome: str,
+    token: str | None,
+    now: datetime,
+) -> int:
+    done = to_db(now) if outcome != "pending" else None
+    return int(
+        store.insert(
+            "INSERT INTO reminders (incident_id, rule, due_at, threshold, channel, outcome,"
+            " attempts, claim, claimed_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " RETURNING id",
+            (
+                *due.key(threshold),
+                channel,
+                outcome,
+                int(outcome == "pending"),
+                token,
+                to_db(now),
+                done,
+            ),
+        )
+    )
+
+
+def _misses(store: Store, views: list[View], now: datetime, token: str | None) -> list[Miss]:
+    """Every deadline of a running clock that has passed and whose hook never ran."""
+    found = []
+    for view in views:
+        for deadline in view.reading.deadlines:
+            if deadline.due_at >= now:
+                continue
+            key = (view.incident.id, deadline.rule.name, to_db(deadline.due_at), 0, MISSED)
+            if store.scalar(
+                "SELECT 1 FROM reminders WHERE incident_id = ? AND rule = ? AND due_at = ?"
+                " AND threshold = ? AND channel = ?",
+                key,
+            ):
+                continue
+            row = None
+            if token is not None:
+                due = Due(view, deadline, (0,))
+                row = _insert(store, due, 0, MISSED, "pending", token, now)
+            found.append(Miss(view, deadline, row))
+    return found
+
+
+def record(store: Store, row: int, token: str, failure: RunFailed | None, now: datetime) -> None:
+    """The outcome of one claimed delivery; only the run that holds the claim may record it."""
+    error = (
+        None
+        if failure is None
+        else json.dumps({"key": failure.key, "params": _plain(failure.params)})
+    )
+    with store.transaction():
+        store.execute(
+            "UPDATE reminders SET outcome = ?, error = ?, done_at = ? WHERE id = ? AND claim = ?",
+            ("failed" if failure else "sent", error, to_db(now), row, token),
+        )
+
+
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: value if isinstance(value, int | float) else str(value)
+        for key, value in params.items()
+    }
+
+
+# -- what a reminder says -----------------------------------------------------------------------
+
+
+@contextmanager
+def speaking(lang: i18n.Lang) -> Iterator[None]:
+    """Messages in ``lang`` for a while: a reminder is written in the workspace's language,
+    whatever this run's language is."""
+    previous = i18n.language()
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language(previous)
+
+
+def threshold_label(threshold: int) -> str:
+    from spokes.render.timefmt import duration
+
+    if threshold < 0:
+        return t("remind.threshold.before", amount=duration(-threshold))
+    if threshold == 0:
+        return t("remind.threshold.at")
+    return t("remind.threshold.after", amount=duration(threshold))
+
+
+@dataclass(frozen=True)
+class Missing:
+    facts: tuple[str, ...]  # standard facts the sheet does not give
+    approved: int | None  # an approved statement, ready to issue
+
+
+def missing(store: Store, view: View) -> Missing:
+    from spokes.core import facts, statements
+
+    sheet = facts.sheet(store, view.incident)
+    ready = [
+        item.id
+        for item in statements.for_incident(store, view.incident.id)
+        if item.state(sheet.version) == "approved"
+    ]
+    return Missing(tuple(sheet.missing()), ready[0] if ready else None)
+
+
+def compose(store: Store, claim: Claim, now: datetime, lang: i18n.Lang, tz: ZoneInfo) -> Message:
+    """The reminder, in ``lang``: its subject, its text, and its JSON."""
+    from spokes.core.units import get as get_unit
+
+    due, view = claim.due, claim.due.view
+    lead = get_unit(store, view.incident.lead_unit)
+    gaps = missing(store, view)
+    remaining = int((due.deadline.due_at - now).total_seconds())
+    with speaking(lang):
+        subject = _subject(view.incident.id, remaining)
+        lines = [subject, *_lines(view, lead.name, due.deadline, gaps, lang, tz)]
+        label = threshold_label(claim.threshold)
+    text = "\n".join(lines)
+    payload = {
+        "event": "reminder",
+        "at": iso_local(now, tz),
+        "lang": lang,
+        "threshold": {"seconds": claim.threshold, "label": label},
+        "remaining_seconds": remaining,
+        "deadline": _deadline_json(due.deadline, tz),
+        "lead_unit": {"code": lead.code, "name": lead.name},
+        "missing": {"approved_statement": gaps.approved is None, "facts": list(gaps.facts)},
+        "incident": describe(view, tz),
+        "subject": subject,
+        "text": text,
+    }
+    return Message(subject, text, payload, urgent=remaining < 0)
+
+
+def describe(view: View, tz: ZoneInfo) -> dict[str, Any]:
+    """The incident as ``incident show --json`` gives it, so a script reads one shape."""
+    from spokes.render.incidents import incident_json
+
+    return incident_json(view, tz)
+
+
+def _deadline_json(deadline: Deadline, tz: ZoneInfo) -> dict[str, Any]:
+    return {
+        "rule": deadline.rule.name,
+        "due_at": iso_local(deadline.due_at, tz),
+        "citation": deadline.rule.citation,
+    }
+
+
+def _subject(incident_id: str, remaining: int) -> str:
+    from spokes.render.timefmt import duration
+
+    if remaining > 0:
+        return t("remind.subject.before", id=incident_id, left=duration(remaining))
+    if remaining == 0:
+        return t("remind.subject.now", id=incident_id)
+    return t("remind.subject.overdue", id=incident_id, late=duration(-remaining))
+
+
+def _lines(
+    view: View, lead_name: str, deadline: Deadline, gaps: Missing, lang: str, tz: ZoneInfo
+) -> list[str]:
+    from spokes.core import facts
+    from spokes.render.timefmt import in_text
+
+    incident, speaker = view.incident, view.spokesperson
+    lines = [
+        t("remind.line.incident", title=incident.title),
+        t("remind.line.lead", name=lead_name, code=incident.lead_unit),
+    ]
+    if speaker is None:
+        lines.append(t("remind.line.no_speaker", unit=incident.lead_unit))
+    else:
+        lines.append(t("remind.line.speaker", name=speaker.name, phone=speaker.phone or "—"))
+    due = in_text(deadline.due_at, tz, lang)
+    lines.append(t("remind.line.deadline", due=due, rule=deadline.rule.name))
+    if gaps.approved is not None:
+        lines.append(t("remind.line.ready", id=gaps.approved))
+    else:
+        lines.append(t("remind.line.no_statement", id=incident.id))
+    if gaps.facts:
+        labels = ", ".join(facts.label(key, lang) for key in gaps.facts)
+        lines.append(t("remind.line.no_facts", facts=labels))
+    return lines
+
+
+# -- a whole run -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Delivery:
+    incident_id: str
+    threshold: int
+    channel: str
+    failure: RunFailed | None
+
+
+@dataclass(frozen=True)
+class HookRun:
+    incident_id: str
+    rule: str
+    failure: RunFailed | None
+
+
+@dataclass
+class Report:
+    deliveries: list[Delivery] = field(default_factory=list)
+    hooks: list[HookRun] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Delivery]:
+        return [item for item in self.deliveries if item.failure is not None]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a run needs besides the store: the config, the language of reminders, the zone,
+    the clock (read again after each send) and where the stdout channel writes."""
+
+    config: Config
+    lang: i18n.Lang
+    tz: ZoneInfo
+    clock: Callable[[], datetime]
+    echo: Echo
+
+
+def run(store: Store, context: Context) -> Report:
+    """Claims, sends, and records every reminder and deadline-missed hook due now."""
+    import secrets
+
+    token = secrets.token_hex(8)  # marks this run's claims: only it records their outcome
+    plan = claim(store, context.config, context.clock(), token)
+    report = Report()
+    for item in plan.claims:
+        report.deliveries += _send(store, item, token, context)
+    for miss in plan.misses:
+        report.hooks.append(_missed(store, miss, token, context))
+    return report
+
+
+def _send(store: Store, item: Claim, token: str, context: Context) -> list[Delivery]:
+    message = compose(store, item, context.clock(), context.lang, context.tz)
+    done = []
+    for row, channel in item.rows:
+        failure = None
+        try:
+            deliver(channel, message, context.echo)
+        except RunFailed as error:
+            failure = error
+        assert row is not None  # claimed rows always have one
+        record(store, row, token, failure, context.clock())
+        done.append(Delivery(item.due.view.incident.id, item.threshold, channel.name, failure))
+    return done
+
+
+def _missed(store: Store, miss: Miss, token: str, context: Context) -> HookRun:
+    now = context.clock()
+
+    def payload() -> dict[str, Any]:
+        return hooks.event(
+            "deadline-missed",
+            now,
+            context.tz,
+            deadline=_deadline_json(miss.deadline, context.tz),
+            incident=describe(miss.view, context.tz),
+        )
+
+    failure = hooks.fire(context.config.hooks, "deadline-missed", payload)
+    assert miss.row is not None
+    record(store, miss.row, token, failure, context.clock())
+    return HookRun(miss.view.incident.id, miss.deadline.rule.name, failure)
+
+
+# -- the log ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: datetime
+    incident_id: str
+    rule: str
+    due_at: datetime
+    threshold: int
+    channel: str
+    outcome: str  # sent, failed, skipped, pending, or interrupted (pending past the timeout)
+    attempts: int
+    error: RunFailed | None
+
+
+def log(store: Store, now: datetime, incident_id: str | None = None, limit: int = 0) -> list[Entry]:
+    """What was sent, oldest first: the last ``limit`` rows (all when 0), of one incident or all."""
+    where, params = "", []
+    if incident_id is not None:
+        where, params = " WHERE incident_id = ?", [incidents.get(store, incident_id).id]
+    sql = "SELECT * FROM reminders" + where + " ORDER BY id DESC"
+    if limit > 0:
+        sql += f" LIMIT {int(limit)}"
+    stale = to_db(now - CLAIM_TIMEOUT) or ""
+    return [_entry(row, stale) for row in reversed(store.query(sql, params))]
+
+
+def _entry(row: Row, stale: str) -> Entry:
+    outcome = row["outcome"]
+    if outcome == "pending" and row["claimed_at"] < stale:
+        outcome = "interrupted"  # its run died: nobody knows whether it went out
+    error = None
+    if row["error"]:
+        stored = json.loads(row["error"])
+        error = RunFailed(stored["key"], **stored["params"])
+    at, due = from_db(row["done_at"] or row["claimed_at"]), from_db(row["due_at"])
+    assert at is not None and due is not None
+    return Entry(
+        row["id"],
+        at,
+        row["incident_id"],
+        row["rule"],
+        due,
+        row["threshold"],
+        row["channel"],
+        outcome,
+        row["attempts"],
+        error,
+    )
