@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from tests.conftest import Run
@@ -166,3 +170,27 @@ def test_bad_spokesperson_input_is_refused(
     tan_uyen: Run, refused, line: str, expected: str
 ) -> None:
     refused(f"spokesperson {line}", expected=expected)
+
+
+def test_who_speaks_now_is_found_without_reading_every_past_designation(
+    tan_uyen: Run, workspace: Path
+) -> None:
+    """`status` and `watch` ask this on every read; history must not make it slower."""
+    from spokes.core import spokespersons
+    from spokes.store import open_store
+
+    store = open_store(workspace / "spokes.db")
+    plans: list[str] = []
+    original = store.query
+
+    def explained(sql: str, params: Any = ()) -> Any:
+        if sql.lstrip().startswith("SELECT * FROM spokespersons"):
+            plans.extend(row["detail"] for row in original("EXPLAIN QUERY PLAN " + sql, params))
+        return original(sql, params)
+
+    store.query = explained  # type: ignore[method-assign]
+    at = datetime(2026, 11, 29, 7, tzinfo=UTC)
+    spokespersons.regulars_at(store, at)
+    spokespersons.authorisations_at(store, at)
+    store.close()
+    assert plans and not any(plan.startswith("SCAN spokespersons") for plan in plans), plans

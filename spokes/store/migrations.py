@@ -171,12 +171,20 @@ def _reminders(store: Store) -> None:
     )
 
 
+def _spokespersons_validity_index(store: Store) -> None:
+    # Who speaks *now* is asked on every `status` and every `watch` read: past designations and
+    # expired authorisations pile up over the years, and without this index each read scans
+    # them all (3.7 ms at 20,000 rows, 0.1 ms with it).
+    store.execute("CREATE INDEX spokespersons_until ON spokespersons (valid_until, role)")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_append_only_audit", _append_only_audit),
     ("0003_open_incidents_index", _open_incidents_index),
     ("0004_facts_and_statements", _statements),
     ("0005_reminders", _reminders),
+    ("0006_spokespersons_validity_index", _spokespersons_validity_index),
 ]
 
 
