@@ -111,3 +111,23 @@ def test_table_widths_count_vietnamese_letters_once() -> None:
         max_width=20,
     )
     assert max(table.width_of(line) for line in out.splitlines()) <= 20
+
+
+def test_a_narrow_terminal_keeps_time_left_and_state(tan_uyen: Run) -> None:
+    """At 80 columns the table leaves out occurred, phone, then unit, never the state."""
+    from spokes.core.status import snapshot
+    from spokes.render.incidents import incident_table
+    from spokes.workspace import Workspace
+
+    opened = tan_uyen(
+        'incident open "Cháy nhà dân trong đêm tại bản Nà Khương" -u phuc-khoa --occurred 12:30'
+    )
+    assert opened.exit_code == 0, opened
+    ws = Workspace.load()
+    views = snapshot(ws.store, ws.config, ws.now()).views
+    for width in (80, 200):
+        text = incident_table(views, ws.now(), ws.tz, False, width)
+        assert max(len(line) for line in text.splitlines()) <= width, text
+        assert "at risk" in text and "30 min" in text
+        assert ("0912 000 108" in text) == (width == 200)
+    ws.close()

@@ -127,11 +127,11 @@ def incident_table(
 ) -> str:
     columns = [
         table.Column(t("col.id")),
-        table.Column(t("col.unit")),
+        table.Column(t("col.unit"), drop=3),
         table.Column(t("col.title"), shrink=True),
         table.Column(t("col.spokesperson"), shrink=True),
-        table.Column(t("col.phone")),
-        table.Column(t("col.occurred")),
+        table.Column(t("col.phone"), drop=2),
+        table.Column(t("col.occurred"), drop=1),
         table.Column(t("col.deadline")),
         table.Column(t("col.left"), align="right"),
         table.Column(t("col.state")),

@@ -30,6 +30,7 @@ class Column:
     header: str
     align: str = "left"
     shrink: bool = False  # may be cut to fit the terminal (titles, names)
+    drop: int = 0  # on a narrow terminal, left out when cutting is not enough: 1 goes first
 
 
 def use_colour(stream: TextIO | None = None) -> bool:
@@ -86,13 +87,21 @@ def render(
     colour: bool = False,
     max_width: int | None = None,
 ) -> str:
-    """The table as text; ``max_width`` (the terminal's) shrinks the shrinkable columns."""
+    """The table as text; ``max_width`` (the terminal's) shrinks the shrinkable columns, then
+    leaves out the droppable ones, so that what matters most (time left, state) stays on
+    screen rather than running off its right edge."""
     sizes = [[width_of(cell) for cell in row] for row in rows]  # measured once per cell
     widths = [width_of(column.header) for column in columns]
     for row_sizes in sizes:
         widths = [max(pair) for pair in zip(widths, row_sizes, strict=True)]
     if max_width:
         widths = _fit(columns, widths, max_width)
+        kept = _kept(columns, widths, max_width)
+        if len(kept) < len(columns):
+            columns = [columns[i] for i in kept]
+            widths = [widths[i] for i in kept]
+            rows = [[row[i] for i in kept] for row in rows]
+            sizes = [[size[i] for i in kept] for size in sizes]
     header = "  ".join(pad(c.header, w, c.align) for c, w in zip(columns, widths, strict=True))
     lines = [paint(header.rstrip(), "bold", colour), "  ".join("─" * w for w in widths)]
     right = [column.align == "right" for column in columns]
@@ -120,6 +129,17 @@ def _fit(columns: list[Column], widths: list[int], max_width: int) -> list[int]:
             widths[index] -= taken
             excess -= taken
     return widths
+
+
+def _kept(columns: list[Column], widths: list[int], max_width: int) -> list[int]:
+    """The indexes of the columns that stay once droppable ones are left out, first first."""
+    kept = list(range(len(columns)))
+    droppable = sorted((c.drop, i) for i, c in enumerate(columns) if c.drop)
+    for _, index in droppable:
+        if sum(widths[i] for i in kept) + 2 * (len(kept) - 1) <= max_width:
+            break
+        kept.remove(index)
+    return kept
 
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
