@@ -106,7 +106,8 @@ class Draft:
 _SELECT = "SELECT i.*, u.kind AS lead_kind FROM incidents i JOIN units u ON u.code = i.lead_unit"
 
 
-def _incident(row: dict[str, Any], involves: tuple[str, ...]) -> Incident:
+def from_row(row: dict[str, Any], involves: tuple[str, ...]) -> Incident:
+    """An incident from a row of ``incidents`` joined with its lead unit's ``kind``."""
     occurred, received = from_db(row["occurred_at"]), from_db(row["received_at"])
     assert occurred is not None and received is not None
     return Incident(
@@ -254,7 +255,7 @@ def get(store: Store, incident_id: str) -> Incident:
     involves = store.query(
         "SELECT unit_code FROM incident_units WHERE incident_id = ? ORDER BY unit_code", (key,)
     )
-    return _incident(row, tuple(r["unit_code"] for r in involves))
+    return from_row(row, tuple(r["unit_code"] for r in involves))
 
 
 def _suggest(store: Store, key: str) -> str:
@@ -287,7 +288,7 @@ def select(
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     rows = store.query(_SELECT + clause + " ORDER BY i.occurred_at, i.id", params)
     involves = _involves_of(store, status)
-    return [_incident(row, involves.get(row["id"], ())) for row in rows]
+    return [from_row(row, involves.get(row["id"], ())) for row in rows]
 
 
 def _involves_of(store: Store, status: str | None) -> dict[str, tuple[str, ...]]:
