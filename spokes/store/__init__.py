@@ -40,6 +40,11 @@ class Store(Protocol):
     def make_append_only(self, table: str) -> None:
         """Makes the database itself refuse UPDATE and DELETE on ``table`` (the audit trail)."""
 
+    def backup(self, target: Path) -> dict[str, int]:
+        """Copies the whole database, consistent as of one moment, into the new file ``target``
+        (readable by its owner only) while others go on using it; returns the number of rows
+        of each table in the copy."""
+
     def close(self) -> None: ...
 
 
