@@ -14,6 +14,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(clock frozen by SPOKES_NOW)",
         "(đồng hồ đang cố định theo SPOKES_NOW)",
     ),
+    "store.busy": (
+        "the database {path} is busy: another spokes command has held it for over {seconds}"
+        " seconds. Nothing was written; try again.",
+        "cơ sở dữ liệu {path} đang bận: một lệnh spokes khác đã giữ nó quá {seconds} giây."
+        " Chưa có gì được ghi; hãy thử lại.",
+    ),
     "hint.did_you_mean": ("Did you mean '{hint}'?", "Có phải ý bạn là '{hint}'?"),
     "error.internal": (
         "unexpected internal error ({kind}). Run again with SPOKES_DEBUG=1 to see the details"

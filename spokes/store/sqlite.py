@@ -9,19 +9,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from spokes.errors import Refused
 from spokes.store import Params, Row
 
 
 class SQLiteStore:
     identity = "INTEGER PRIMARY KEY"
+    busy_seconds = 10.0  # how long a writer waits for another to finish before giving up
 
     def __init__(self, path: Path) -> None:
         self.path = path
         _create_private(path)
         # Autocommit mode: transactions are explicit, begun by `transaction()` only.
-        self._db = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=self.busy_seconds)
         self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA busy_timeout = 10000")
+        self._db.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
         # WAL lets a reader (status, watch) run while a writer commits.
         self._db.execute("PRAGMA journal_mode = WAL")
         self._depth = 0
@@ -57,7 +59,14 @@ class SQLiteStore:
                 self._depth -= 1
             return
         # IMMEDIATE takes the write lock now, so two writers queue instead of deadlocking.
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            # Another process has held the write lock for all of busy_seconds: not a bug.
+            busy = Refused("store.busy", path=str(self.path), seconds=int(self.busy_seconds))
+            raise busy from None
         self._depth = 1
         try:
             yield
