@@ -219,6 +219,21 @@ def test_round_trip_gives_identical_json_and_identical_rows(
     assert rows_after == rows_before
 
 
+def test_an_export_of_an_older_spokes_imports(full: Run, workspace: Path, tmp_path: Path) -> None:
+    """A file written before the reminders table existed: that table was empty then."""
+    document = json.loads(exported(full))
+    document["schema"] = "0004_facts_and_statements"
+    del document["reminders"]
+    source = tmp_path / "old.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    empty_the_workspace(workspace)
+    result = full(f"import {source}")
+    assert result.exit_code == 0, result
+    again = json.loads(exported(full))
+    assert again["reminders"] == [] and again["schema"] == transfer.schema()
+    assert again["incidents"] == document["incidents"]
+
+
 def test_after_import_ids_continue(full: Run, workspace: Path, tmp_path: Path) -> None:
     source = tmp_path / "workspace.json"
     source.write_text(exported(full), encoding="utf-8")

@@ -109,10 +109,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Chưa nhập dữ liệu nào.",
     ),
     "transfer.bad_schema": (
-        "{path} was exported from the database schema {schema}; this spokes has {current}."
-        " Export it again with this version of spokes. Nothing was imported.",
-        "{path} được xuất từ lược đồ cơ sở dữ liệu {schema}; spokes này dùng {current}. Hãy xuất"
-        " lại bằng phiên bản spokes này. Chưa nhập dữ liệu nào.",
+        "{path} was exported from the database schema {schema}, which this spokes does not know"
+        " (its latest is {current}): import it with the spokes that exported it, or a newer one."
+        " Nothing was imported.",
+        "{path} được xuất từ lược đồ cơ sở dữ liệu {schema}, spokes này không biết lược đồ đó"
+        " (mới nhất là {current}): hãy nhập bằng phiên bản spokes đã xuất tệp hoặc mới hơn."
+        " Chưa nhập dữ liệu nào.",
     ),
     "transfer.bad_table": (
         '{path}: "{table}" must be a list of records. Nothing was imported.',
