@@ -55,3 +55,26 @@ def test_demo_in_vietnamese(run: Run, tmp_path: Path, monkeypatch: pytest.Monkey
     assert "Tình hình sự việc lúc 14:00 ngày 29/11/2026" in result.stdout
     assert "Cháy nhà dân trong đêm" in result.stdout
     assert "Hãy thử" in result.stdout
+
+
+def test_every_suggested_command_runs(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    shown = run("demo").stdout.split("Try it by hand")[1].splitlines()[1:]
+    lines = [line.strip() for line in shown if line.strip()]
+    home = {"SPOKES_HOME": lines.pop(0).split("=", 1)[1]}
+    assert len(lines) >= 10
+    for line in lines:
+        text, _, command = line.rpartition("| ")
+        words = shlex.split(command)
+        assert words[0] == "spokes", line
+        if words[1] == "watch":
+            words.append("--once")  # not on a terminal here
+        given = shlex.split(text)[1] if text else None
+        result = run(*words[1:], env=home, input=given)
+        assert result.exit_code in (0, 3), (line, result)  # 3: check found the conflict
+    assert (tmp_path / "thong-cao-1.docx").exists() and (tmp_path / "bao-cao.html").exists()

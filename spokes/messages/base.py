@@ -433,7 +433,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  spokes spokesperson list\n"
         "  spokes fact list {drafted}\n"
         "  spokes statement show 1\n"
-        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}',
+        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}\n'
+        "  spokes statement export 1 -o thong-cao-1.docx\n"
+        "  spokes report day --format html -o bao-cao.html\n"
+        "  spokes remind --dry-run\n"
+        "  spokes watch",
         "Hãy thử (không gian làm việc của bạn không bị ảnh hưởng):\n"
         "  export SPOKES_HOME={path}\n"
         '  spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m\n'
@@ -442,7 +446,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  spokes spokesperson list\n"
         "  spokes fact list {drafted}\n"
         "  spokes statement show 1\n"
-        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}',
+        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}\n'
+        "  spokes statement export 1 -o thong-cao-1.docx\n"
+        "  spokes report day --format html -o bao-cao.html\n"
+        "  spokes remind --dry-run\n"
+        "  spokes watch",
     ),
     # -- help --------------------------------------------------------------------------------
     "help.app": (
