@@ -15,10 +15,13 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from spokes.errors import InvalidInput
 from spokes.timeparse import parse_duration
+
+if TYPE_CHECKING:
+    from spokes.i18n import Lang
 
 Start = Literal["occurred", "received", "decided"]
 STARTS: tuple[Start, ...] = ("occurred", "received", "decided")
@@ -61,6 +64,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 ChannelType = Literal["stdout", "command", "desktop", "email", "webhook"]
 CHANNEL_TYPES: tuple[ChannelType, ...] = ("stdout", "command", "desktop", "email", "webhook")
 HOOK_EVENTS = ("incident-opened", "statement-issued", "deadline-missed")
+# The longest a channel or a hook may run. A reminder's claim is taken over by another run
+# after spokes.core.remind.CLAIM_TIMEOUT (10 minutes): one send must end well before that.
+MAX_TIMEOUT = timedelta(minutes=1)
+LOOPBACK = ("127.0.0.1", "::1", "localhost")  # where a password may travel unencrypted
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,8 @@ class Channel:
     sender: str | None = None  # `from` in the config
     to: tuple[str, ...] = ()
     url: str | None = None  # webhook
-    headers: tuple[tuple[str, str], ...] = ()
+    headers: tuple[tuple[str, str], ...] = ()  # never secrets: the config is not one
+    headers_env: tuple[tuple[str, str], ...] = ()  # (header, environment variable holding it)
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ class Config:
     org: str | None = None
     place: str | None = None
     timezone: str = DEFAULT_ZONE
-    lang: str | None = None
+    lang: Lang | None = None
     warning: timedelta = timedelta(minutes=30)
     publish_within: timedelta = timedelta(hours=24)
     publish_citation: str = "Nghị định 244/2026/NĐ-CP, Điều 3 khoản 3"
@@ -162,7 +170,7 @@ def _from_toml(raw: dict[str, Any], path: Path) -> Config:
         org=_text(ws, "org", path, None, "workspace."),
         place=_text(ws, "place", path, None, "workspace."),
         timezone=_text(ws, "timezone", path, DEFAULT_ZONE, "workspace.") or DEFAULT_ZONE,
-        lang=_text(ws, "lang", path, None, "workspace."),
+        lang=_language(ws, path),
         warning=_duration(clock, "warning", path, defaults.warning, "clock."),
         publish_within=_duration(
             speaker, "publish_within", path, defaults.publish_within, "spokesperson."
@@ -190,10 +198,6 @@ def validate(config: Config, path: Path) -> None:
             key="workspace.timezone",
             problem=f"IANA: {DEFAULT_ZONE}, UTC, …",
         ) from None
-    if config.lang is not None and config.lang not in ("vi", "en"):
-        raise InvalidInput(
-            "config.invalid", path=str(path), key="workspace.lang", problem="vi | en"
-        )
     first: dict[str, int] = {}
     for index, rule in enumerate(config.rules, start=1):
         if rule.name in first:
@@ -206,6 +210,17 @@ def validate(config: Config, path: Path) -> None:
                 problem=f'≠ rules[{first[rule.name]}].name "{rule.name}"',
             )
         first[rule.name] = index
+
+
+def _language(table: dict[str, Any], path: Path) -> Lang | None:
+    value = _text(table, "lang", path, None, "workspace.")
+    if value is None:
+        return None
+    if value == "vi":
+        return "vi"
+    if value == "en":
+        return "en"
+    raise InvalidInput("config.invalid", path=str(path), key="workspace.lang", problem="vi | en")
 
 
 def _rules(items: list[Any], path: Path) -> tuple[Rule, ...]:
@@ -293,7 +308,7 @@ _CHANNEL_KEYS: dict[str, set[str]] = {
     "command": {"argv"},
     "desktop": set(),
     "email": {"host", "port", "starttls", "username", "password_env", "from", "to"},
-    "webhook": {"url", "headers"},
+    "webhook": {"url", "headers", "headers_env"},
 }
 _CHANNEL_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
@@ -350,7 +365,7 @@ def _channel(item: dict[str, Any], path: Path, where: str) -> Channel:
     name = _text(item, "name", path, kind, where) or kind
     if not _CHANNEL_NAME.match(name):
         raise _invalid(path, where + "name", "a-z 0-9 - _")
-    common = Channel(kind, name, _duration(item, "timeout", path, Channel.timeout, where))
+    common = Channel(kind, name, _timeout(item, path, Channel.timeout, where))
     if kind == "command":
         return replace(common, argv=_argv(item, "argv", path, where))
     if kind == "email":
@@ -369,11 +384,21 @@ def _email(item: dict[str, Any], common: Channel, path: Path, where: str) -> Cha
         raise _invalid(path, where + "port", "1-65535")
     username = _text(item, "username", path, None, where)
     password_env = _text(item, "password_env", path, None, where)
+    host = _required(item, "host", path, where)
     if username and not password_env:
-        raise _invalid(path, where + "password_env", '"SPOKES_SMTP_PASSWORD"')
+        raise InvalidInput(
+            "config.required_with",
+            path=str(path),
+            key=where + "password_env",
+            other=where + "username",
+            example='"SPOKES_SMTP_PASSWORD"',
+        )
+    if username and not starttls and host.strip("[]").lower() not in LOOPBACK:
+        # A login without STARTTLS sends the password in clear: only to this machine.
+        raise InvalidInput("config.login_in_clear", path=str(path), key=where + "starttls")
     return replace(
         common,
-        host=_required(item, "host", path, where),
+        host=host,
         port=port,
         starttls=starttls,
         username=username,
@@ -387,12 +412,30 @@ def _webhook(item: dict[str, Any], common: Channel, path: Path, where: str) -> C
     url = _required(item, "url", path, where)
     if not url.startswith(("http://", "https://")):
         raise _invalid(path, where + "url", "http(s)://...")
-    headers = item.get("headers", {})
-    if not isinstance(headers, dict) or not all(
-        isinstance(value, str) for value in headers.values()
+    if any(char.isspace() or not char.isprintable() for char in url):
+        # The URL itself is never repeated: its path often holds a chat bot's token.
+        raise _invalid(path, where + "url", "no spaces or control characters (%20)")
+    headers = _headers(item, "headers", path, where, '{ "X-Room" = "..." }')
+    secret = _headers(item, "headers_env", path, where, '{ Authorization = "SPOKES_WEBHOOK_AUTH" }')
+    if any(not _ENV_NAME.match(variable) for _, variable in secret):
+        raise _invalid(path, where + "headers_env", '{ Authorization = "SPOKES_WEBHOOK_AUTH" }')
+    return replace(common, url=url, headers=headers, headers_env=secret)
+
+
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")  # an HTTP token (RFC 9110)
+
+
+def _headers(
+    item: dict[str, Any], key: str, path: Path, where: str, hint: str
+) -> tuple[tuple[str, str], ...]:
+    value = item.get(key, {})
+    if not isinstance(value, dict) or not all(
+        _HEADER_NAME.match(name) and isinstance(text, str) and text.isprintable()
+        for name, text in value.items()
     ):
-        raise _invalid(path, where + "headers", '{ Authorization = "..." }')
-    return replace(common, url=url, headers=tuple(headers.items()))
+        raise _invalid(path, where + key, hint)
+    return tuple(value.items())
 
 
 def _hooks(raw: dict[str, Any], path: Path) -> Hooks:
@@ -401,7 +444,14 @@ def _hooks(raw: dict[str, Any], path: Path) -> Hooks:
     commands = tuple(
         (event, _argv(table, event, path, "hooks.")) for event in HOOK_EVENTS if event in table
     )
-    return Hooks(commands, _duration(table, "timeout", path, Hooks.timeout, "hooks."))
+    return Hooks(commands, _timeout(table, path, Hooks.timeout, "hooks."))
+
+
+def _timeout(table: dict[str, Any], path: Path, default: timedelta, prefix: str) -> timedelta:
+    timeout = _duration(table, "timeout", path, default, prefix)
+    if timeout > MAX_TIMEOUT:
+        raise _invalid(path, prefix + "timeout", f"≤ {duration_text(MAX_TIMEOUT)}")
+    return timeout
 
 
 _COMMAND_HINT = '["/usr/local/bin/notify", "--flag"]'
@@ -486,7 +536,8 @@ def _remind_lines(remind: Remind) -> list[str]:
         *_pair("overdue_every", duration_text(remind.overdue_every)),
         "# Channels, several at once; without any, reminders are printed on standard output.",
         "# type: stdout, command (argv), desktop (notify-send), email, webhook (url, headers).",
-        "# An e-mail password is never written here: password_env names the variable holding it.",
+        "# No secret is ever written here: an e-mail password comes from the environment variable",
+        "# password_env names, a webhook's secret headers from those headers_env names.",
     ]
     if not remind.channels:
         lines += [f"# {line}" if line else "#" for line in _EMAIL_EXAMPLE]
@@ -527,8 +578,9 @@ def _channel_lines(channel: Channel) -> list[str]:
     if channel.type == "webhook":
         lines += _pair("url", channel.url)
         if channel.headers:
-            pairs = ", ".join(f"{_quote(key)} = {_quote(value)}" for key, value in channel.headers)
-            lines.append(f"headers = {{ {pairs} }}")
+            lines.append(f"headers = {_inline(channel.headers)}")
+        if channel.headers_env:
+            lines.append(f"headers_env = {_inline(channel.headers_env)}")
     return lines
 
 
@@ -545,6 +597,10 @@ def _hook_lines(hooks: Hooks) -> list[str]:
         else:
             lines.append(f"{event} = {_list(argv)}")
     return [*lines, *_pair("timeout", duration_text(hooks.timeout))]
+
+
+def _inline(pairs: tuple[tuple[str, str], ...]) -> str:
+    return "{ " + ", ".join(f"{_quote(key)} = {_quote(value)}" for key, value in pairs) + " }"
 
 
 def _list(values: tuple[str, ...] | list[str]) -> str:

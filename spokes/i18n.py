@@ -7,6 +7,8 @@ so a missing translation shows in review. The language is chosen once per run.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -66,6 +68,18 @@ def set_language(lang: Lang) -> None:
 
 def language() -> Lang:
     return _current
+
+
+@contextmanager
+def speaking(lang: Lang) -> Iterator[None]:
+    """Messages in ``lang`` for a while, whatever this run's language is: a reminder speaks the
+    workspace's language, a frame of ``spokes watch`` its own."""
+    previous = _current
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def set_zone(zone: ZoneInfo) -> None:

@@ -5,31 +5,25 @@ warns and never loses the change, nor changes the exit code."""
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from spokes.core.hooks import RunFailed, run_with_json
 from tests.conftest import Run
-
-# Records its argv and the JSON on stdin, one line per run.
-RECORDER = """
-import json, sys
-payload = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-with open(sys.argv[1], "a", encoding="utf-8") as out:
-    out.write(json.dumps({"argv": sys.argv[1:], "payload": payload}, ensure_ascii=False) + "\\n")
-"""
+from tests.reminders_support import RECORDER, at, gone, kill_if_running, script, wait_until
+from tests.reminders_support import received as runs
 
 
 @pytest.fixture
 def recorder(tmp_path: Path) -> Path:
-    path = tmp_path / "recorder.py"
-    path.write_text(RECORDER, encoding="utf-8")
-    return path
+    return script(tmp_path, "recorder.py", RECORDER)
 
 
 def hooks_config(home: Path, lines: dict[str, list[str | Path]], extra: str = "") -> None:
@@ -38,16 +32,6 @@ def hooks_config(home: Path, lines: dict[str, list[str | Path]], extra: str = ""
         f"{event} = {json.dumps([str(w) for w in argv])}\n" for event, argv in lines.items()
     )
     (home / "config.toml").write_text("[hooks]\n" + body + extra, encoding="utf-8")
-
-
-def runs(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def at(hhmm: str, day: int = 29) -> str:
-    return f"2026-11-{day:02d}T{hhmm}:00+07:00"
 
 
 # -- each event ------------------------------------------------------------------------------------
@@ -91,31 +75,6 @@ def test_statement_issued_runs_its_hook_with_the_json(
     assert payload["incident"]["clock"] == "met"
 
 
-def test_the_statement_issued_hook_function(
-    tan_uyen: Run, workspace: Path, recorder: Path, tmp_path: Path
-) -> None:
-    """What `statement issue` calls once it has issued: checked here on its own as well."""
-    from spokes.cli import prepare
-    from spokes.cli.remind import statement_issued
-    from spokes.core import statements
-
-    out = tmp_path / "issued.jsonl"
-    hooks_config(workspace, {"statement-issued": [sys.executable, recorder, out]})
-    tan_uyen("incident open 'Sạt lở đất' -u phuc-khoa --occurred 13:10")
-    sid = tan_uyen("statement draft 2026-0001 --json").json()["id"]
-    tan_uyen(f"statement approve {sid} --by 'Lù Thị Mai'")
-    ws = prepare(None)
-    try:
-        order = statements.Issue(ws.now(), override="test")
-        outcome = statements.issue(ws.store, sid, order, lambda *args: [], ws.now())
-        statement_issued(ws, outcome)
-    finally:
-        ws.close()
-    [hook] = runs(out)
-    assert hook["payload"]["statement"]["id"] == sid
-    assert hook["payload"]["incident"]["id"] == "2026-0001"
-
-
 def test_deadline_missed_runs_once_per_deadline(
     tan_uyen: Run, workspace: Path, recorder: Path, tmp_path: Path
 ) -> None:
@@ -145,6 +104,21 @@ def test_deadline_missed_runs_once_per_deadline(
         "sent",
         "sent",
     ]
+
+
+def test_deadline_missed_runs_once_across_a_corrected_time(
+    tan_uyen: Run, workspace: Path, recorder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "missed.jsonl"
+    hooks_config(workspace, {"deadline-missed": [sys.executable, recorder, out]})
+    tan_uyen("incident open 'Sạt lở đất' -u phuc-khoa --occurred 13:10")
+    tan_uyen("remind", now=at("15:11"))
+    assert len(runs(out)) == 1
+    # Occurred a minute later than typed: due 15:11, missed again at 15:12, the same deadline.
+    edited = tan_uyen("incident edit 2026-0001 --occurred 13:11", now=at("15:11"))
+    assert edited.exit_code == 0, edited
+    tan_uyen("remind", now=at("15:12"))
+    assert len(runs(out)) == 1
 
 
 def test_no_deadline_missed_once_informed(
@@ -193,11 +167,10 @@ def test_a_missing_hook_program_warns_in_vietnamese(
     hooks_config(workspace, {"incident-opened": [tmp_path / "khong-co"]})
     result = tan_uyen("--lang vi incident open 'Sạt lở đất' -u phuc-khoa --occurred 13:10")
     assert result.exit_code == 0
-    assert result.stderr.startswith(
-        f"Cảnh báo: lệnh hook incident-opened không chạy được:"
-        f" không chạy được {tmp_path / 'khong-co'}:"
+    assert result.stderr.strip() == (
+        f"Cảnh báo: lệnh hook incident-opened bị lỗi: không chạy được {tmp_path / 'khong-co'}:"
+        " không tìm thấy tệp hoặc thư mục; thay đổi vẫn được lưu"
     )
-    assert result.stderr.rstrip().endswith("thay đổi vẫn được lưu")
     assert tan_uyen("incident list --json").json()[0]["id"] == "2026-0001"
 
 
@@ -216,15 +189,88 @@ def test_a_failing_deadline_missed_hook_warns_runs_once_and_keeps_exit_zero(
     assert [row["outcome"] for row in rows if row["channel"].startswith("hook:")] == ["failed"]
 
 
-def test_a_hook_past_its_time_limit_is_stopped_with_its_children() -> None:
-    # A shell that starts a child: killing only the shell would leave the child holding the
-    # pipe, and the wait would last as long as the child does.
+def test_a_failing_hook_is_said_to_fail_in_vietnamese(tan_uyen: Run, workspace: Path) -> None:
+    hooks_config(workspace, {"incident-opened": [sys.executable, "-c", "raise SystemExit(4)"]})
+    result = tan_uyen("--lang vi incident open 'Sạt lở đất' -u phuc-khoa --occurred 13:10")
+    assert result.stderr.strip() == (
+        f"Cảnh báo: lệnh hook incident-opened bị lỗi: {sys.executable} kết thúc với mã lỗi 4;"
+        " thay đổi vẫn được lưu"
+    )
+
+
+@pytest.fixture
+def pid_file(tmp_path: Path) -> Iterator[Path]:
+    """Where a test's program writes the id of a child it leaves behind; that child is killed
+    at the end, whatever happened."""
+    path = tmp_path / "child.pid"
+    yield path
+    if path.exists() and path.read_text().strip():
+        kill_if_running(int(path.read_text()))
+
+
+def child_pid(path: Path) -> int:
+    assert wait_until(lambda: path.exists() and path.read_text().strip() != "")
+    return int(path.read_text())
+
+
+def test_a_hook_past_its_time_limit_is_stopped_with_its_children(pid_file: Path) -> None:
+    # A shell that starts a child and waits for it: both are stopped at the limit.
     started = time.monotonic()
     with pytest.raises(RunFailed) as failure:
-        run_with_json(["sh", "-c", "sleep 30; true"], {"event": "x"}, timedelta(seconds=0.5))
+        run_with_json(
+            ["sh", "-c", f'sleep 30 & echo $! > "{pid_file}"; wait'],
+            {"event": "x"},
+            timedelta(seconds=0.5),
+        )
     assert time.monotonic() - started < 10
     assert failure.value.key == "run.timed_out"
     assert str(failure.value) == "not done within 0.5 s, stopped"
+    assert wait_until(lambda: gone(child_pid(pid_file)), seconds=5)
+
+
+def test_a_program_that_exits_leaving_a_child_behind_succeeds_at_once(pid_file: Path) -> None:
+    # It reads its input, exits 0, and its child keeps running (and keeps its error output
+    # open): that is a success, decided when the program itself exits.
+    started = time.monotonic()
+    run_with_json(
+        ["sh", "-c", f'cat >/dev/null; sleep 60 & echo $! > "{pid_file}"; exit 0'],
+        {"event": "x"},
+        timedelta(seconds=5),
+    )
+    assert time.monotonic() - started < 4
+    assert not gone(child_pid(pid_file))  # not ours to stop: it outlives the hook
+
+
+def test_a_child_in_a_session_of_its_own_does_not_hold_the_run(pid_file: Path) -> None:
+    started = time.monotonic()
+    run_with_json(
+        ["sh", "-c", f'cat >/dev/null; setsid sleep 20 & echo $! > "{pid_file}"; exit 0'],
+        {"event": "x"},
+        timedelta(seconds=5),
+    )
+    assert time.monotonic() - started < 4
+    child_pid(pid_file)  # it did start
+
+
+def test_ctrl_c_while_a_hook_runs_stops_the_hook(
+    tan_uyen: Run, workspace: Path, tmp_path: Path, pid_file: Path
+) -> None:
+    slow = script(
+        tmp_path,
+        "slow.py",
+        "import os, sys, time\nopen(sys.argv[1], 'w').write(str(os.getpid()))\ntime.sleep(60)\n",
+    )
+    hooks_config(workspace, {"incident-opened": [sys.executable, slow, pid_file]})
+    opening = subprocess.Popen(
+        [sys.executable, "-m", "spokes", "incident", "open", "Sạt lở", "-u", "phuc-khoa"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    hook = child_pid(pid_file)  # the hook runs: the incident is saved
+    opening.send_signal(signal.SIGINT)
+    opening.communicate(timeout=30)
+    assert wait_until(lambda: gone(hook), seconds=5), "the hook outlived Ctrl-C"
+    assert tan_uyen("incident list --json").json()[0]["id"] == "2026-0001"
 
 
 def test_a_hook_that_does_not_read_its_input_still_succeeds() -> None:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -23,21 +24,17 @@ import pytest
 
 from spokes import config as config_module
 from tests.conftest import Result, Run
+from tests.reminders_support import (
+    RECORDER,
+    at,
+    command_channel,
+    received,
+    script,
+    wait_until,
+    write_config,
+)
 
 TITLE = "Sạt lở đất vùi lấp đường vào bản Nà Ít"
-
-
-def at(hhmm: str, day: int = 29) -> str:
-    return f"2026-11-{day:02d}T{hhmm}:00+07:00"
-
-
-def write_config(home: Path, text: str) -> None:
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "config.toml").write_text(text, encoding="utf-8")
-
-
-def toml_list(*words: str | Path) -> str:
-    return json.dumps([str(word) for word in words])  # a JSON list of strings is TOML too
 
 
 @pytest.fixture
@@ -64,17 +61,11 @@ def reminders_in(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith("Reminder ")]
 
 
-# A command channel: appends what it was given (its argv and the JSON on stdin) to a file.
-RECORDER = """
-import json, sys
-payload = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-with open(sys.argv[1], "a", encoding="utf-8") as out:
-    out.write(json.dumps({"argv": sys.argv[1:], "payload": payload}, ensure_ascii=False) + "\\n")
-"""
-
 # Fails (exit 3, a reason on stderr) until the marker file exists, then records like RECORDER.
+# Each time it runs, it adds a line to OUT.tries.
 FLAKY = """
 import json, os, sys
+open(sys.argv[1] + ".tries", "a").write("tried\\n")
 if not os.path.exists(sys.argv[2]):
     print("relay down", file=sys.stderr)
     sys.exit(3)
@@ -82,22 +73,6 @@ payload = json.loads(sys.stdin.buffer.read().decode("utf-8"))
 with open(sys.argv[1], "a", encoding="utf-8") as out:
     out.write(json.dumps({"argv": sys.argv[1:], "payload": payload}, ensure_ascii=False) + "\\n")
 """
-
-
-def script(tmp_path: Path, name: str, body: str) -> Path:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def received(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def command_channel(name: str, *argv: str | Path) -> str:
-    return f'\n[[remind.channels]]\ntype = "command"\nname = "{name}"\nargv = {toml_list(*argv)}\n'
 
 
 # -- thresholds ------------------------------------------------------------------------------------
@@ -157,19 +132,9 @@ def test_after_a_four_hour_gap_only_the_latest_threshold_is_sent(landslide: Run)
     assert reminders_in(late.stdout) == [
         "Reminder 2026-0001: initial information OVERDUE by 3 h 00 min"
     ]
+    # Nothing is written for the thresholds passed over: only what was sent.
     outcomes = [(row["threshold_seconds"] // 60, row["outcome"]) for row in log(landslide)]
-    assert outcomes == [
-        (-60, "sent"),
-        (-30, "skipped"),
-        (-15, "skipped"),
-        (0, "skipped"),
-        (30, "skipped"),
-        (60, "skipped"),
-        (90, "skipped"),
-        (120, "skipped"),
-        (150, "skipped"),
-        (180, "sent"),
-    ]
+    assert outcomes == [(-60, "sent"), (180, "sent")]
     assert remind(landslide, "18:10").stdout == ""
     assert len(reminders_in(remind(landslide, "18:40").stdout)) == 1  # and on it goes
 
@@ -179,48 +144,176 @@ def test_an_incident_entered_late_gets_only_its_latest_threshold(tan_uyen: Run) 
     assert reminders_in(remind(tan_uyen, "14:00").stdout) == [
         "Reminder 2026-0001: initial information OVERDUE by 30 min"
     ]
-    assert [row["outcome"] for row in log(tan_uyen)] == ["skipped"] * 4 + ["sent"]
+    assert [row["outcome"] for row in log(tan_uyen)] == ["sent"]
 
 
-def test_a_corrected_time_gives_new_thresholds(landslide: Run) -> None:
+def test_a_long_gap_writes_one_row_however_many_thresholds_passed(
+    tan_uyen: Run, workspace: Path
+) -> None:
+    # Open since January with a reminder every minute once overdue: 478,000 thresholds passed.
+    write_config(workspace, '[remind]\noverdue_every = "1m"\n' + command_channel("a", "true"))
+    opened = tan_uyen("incident open 'Tin đồn' -u phuc-khoa --occurred '2026-01-02 08:00'")
+    assert opened.exit_code == 0, opened
+    assert remind(tan_uyen, "14:00").exit_code == 0
+    late = datetime.fromisoformat(at("14:00")) - datetime.fromisoformat("2026-01-02T10:00:00+07:00")
+    late_minutes = int(late.total_seconds()) // 60
+    assert late_minutes > 470_000
+    assert [(row["threshold_seconds"], row["outcome"]) for row in log(tan_uyen)] == [
+        (late_minutes * 60, "sent")
+    ]
+    assert remind(tan_uyen, "14:00").exit_code == 0
+    assert len(log(tan_uyen)) == 1
+
+
+def test_a_corrected_time_announces_the_new_schedule(landslide: Run) -> None:
     assert len(reminders_in(remind(landslide, "14:10").stdout)) == 1
-    # Occurred ten minutes later than first typed: now due at 15:20, a new due time whose
-    # 60-minute threshold (14:20) was never announced.
-    landslide("incident edit 2026-0001 --occurred 13:20", now=at("14:11"))
-    assert remind(landslide, "14:19").stdout == ""
-    assert reminders_in(remind(landslide, "14:20").stdout) == [
+    # Occurred forty minutes later than first typed: now due at 15:50. Its 60-minute
+    # threshold (14:50) comes long after "due in 1 h" went out for 15:10: it is news.
+    edited = landslide("incident edit 2026-0001 --occurred 13:50 --received 13:55", now=at("14:11"))
+    assert edited.exit_code == 0, edited
+    assert remind(landslide, "14:40").stdout == ""  # 14:40 was the 30-minute one of 15:10
+    assert remind(landslide, "14:49").stdout == ""
+    assert reminders_in(remind(landslide, "14:50").stdout) == [
         "Reminder 2026-0001: initial information due in 1 h 00 min"
     ]
-    assert [row["due_at"][11:16] for row in log(landslide)] == ["15:10", "15:20"]
+    assert [row["due_at"][11:16] for row in log(landslide)] == ["15:10", "15:50"]
+
+
+def test_a_one_minute_correction_repeats_no_reminder(landslide: Run) -> None:
+    assert reminders_in(remind(landslide, "14:55").stdout) == [
+        "Reminder 2026-0001: initial information due in 15 min"
+    ]
+    # Occurred 13:11, not 13:10: due at 15:11, and its 15-minute threshold is 14:56.
+    edited = landslide("incident edit 2026-0001 --occurred 13:11", now=at("14:56"))
+    assert edited.exit_code == 0, edited
+    assert remind(landslide, "14:56").stdout == ""  # "due in 15 min" went out a minute ago
+    assert remind(landslide, "15:10").stdout == ""  # the old due time is nothing any more
+    assert reminders_in(remind(landslide, "15:11").stdout) == [
+        "Reminder 2026-0001: initial information is due now"
+    ]
+    assert [row["threshold_seconds"] for row in log(landslide)] == [-900, 0]
+
+
+def test_a_small_correction_does_not_repeat_the_hour_reminder(landslide: Run) -> None:
+    assert len(reminders_in(remind(landslide, "14:10").stdout)) == 1
+    # Ten minutes later than first typed (due 15:20): within the 30 minutes between the
+    # "1 h" and the "30 min" reminders, so "1 h" is not sent again at 14:20.
+    landslide("incident edit 2026-0001 --occurred 13:20", now=at("14:11"))
+    assert remind(landslide, "14:20").stdout == ""
+    assert reminders_in(remind(landslide, "14:50").stdout) == [
+        "Reminder 2026-0001: initial information due in 30 min"
+    ]
 
 
 # -- exactly once, across processes ----------------------------------------------------------------
 
 
-def test_two_concurrent_runs_send_each_reminder_once(
-    tan_uyen: Run, workspace: Path, tmp_path: Path
-) -> None:
+# A command channel that records, like RECORDER (with its process id), then, the first time
+# it runs anywhere, creates the file ARRIVED and waits (30 s at most) for the file GO: the run
+# that sends it is held in the middle of its sends while the test does something else.
+BARRIER = """
+import json, os, sys, time
+out, arrived, go = sys.argv[1:4]
+payload = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+with open(out, "a", encoding="utf-8") as file:
+    file.write(json.dumps({"pid": os.getppid(), "payload": payload}, ensure_ascii=False) + "\\n")
+if not os.path.exists(arrived):
+    open(arrived, "w").close()
+    deadline = time.monotonic() + 30
+    while not os.path.exists(go) and time.monotonic() < deadline:
+        time.sleep(0.01)
+"""
+
+
+def three_incidents(run: Run) -> None:
+    """Due at 15:10, 14:40 and 14:55: at 14:10 their thresholds are 1 h, 30 min and 1 h."""
     for title, occurred in (("Một", "13:10"), ("Hai", "12:40"), ("Ba", "12:55")):
-        assert tan_uyen(f"incident open {title} -u phuc-khoa --occurred {occurred}").exit_code == 0
-    out = tmp_path / "sent.jsonl"
-    recorder = script(tmp_path, "recorder.py", RECORDER)
-    write_config(workspace, command_channel("relay", sys.executable, recorder, out))
-    env = {**os.environ, "SPOKES_NOW": at("14:10")}
-    command = [sys.executable, "-m", "spokes", "remind"]
-    processes = [
-        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        for _ in range(6)
-    ]
-    results = [process.communicate(timeout=60) for process in processes]
-    assert [process.returncode for process in processes] == [0] * 6, results
-    sent = [
-        (item["payload"]["incident"]["id"], item["payload"]["threshold"]["seconds"])
+        assert run(f"incident open {title} -u phuc-khoa --occurred {occurred}").exit_code == 0
+
+
+def start_remind(now: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "SPOKES_NOW": now}
+    return subprocess.Popen(
+        [sys.executable, "-m", "spokes", "remind"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def sent_by(out: Path) -> list[tuple[int, str, int]]:
+    return [
+        (
+            item["pid"],
+            item["payload"]["incident"]["id"],
+            item["payload"]["threshold"]["seconds"],
+        )
         for item in received(out)
     ]
-    assert sorted(sent) == [("2026-0001", -3600), ("2026-0002", -1800), ("2026-0003", -3600)]
+
+
+@pytest.fixture
+def barrier(workspace: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, Path]]:
+    """The BARRIER channel configured (time limit 1 minute); yields its output, ARRIVED, GO."""
+    out, arrived, go = tmp_path / "sent.jsonl", tmp_path / "arrived", tmp_path / "go"
+    channel = script(tmp_path, "barrier.py", BARRIER)
+    write_config(
+        workspace,
+        command_channel(
+            "relay", sys.executable, channel, out, arrived, go, extra='timeout = "1m"\n'
+        ),
+    )
+    yield out, arrived, go
+    go.touch()  # whatever happened, nothing stays blocked
+
+
+def test_two_overlapping_runs_send_each_reminder_once(
+    tan_uyen: Run, workspace: Path, barrier: tuple[Path, Path, Path]
+) -> None:
+    out, arrived, go = barrier
+    three_incidents(tan_uyen)
+    first = start_remind(at("14:10"))
+    # The first run has claimed and is held in its first send: the second runs all through.
+    assert wait_until(arrived.exists), first.communicate(timeout=60)
+    second = start_remind(at("14:10"))
+    _, second_err = second.communicate(timeout=60)
+    assert second.returncode == 0, second_err
+    assert sent_by(out) == [(first.pid, "2026-0002", -1800)]  # the second sent nothing
+    go.touch()
+    _, first_err = first.communicate(timeout=60)
+    assert first.returncode == 0, first_err
+    assert sorted((incident, seconds) for _, incident, seconds in sent_by(out)) == [
+        ("2026-0001", -3600), ("2026-0002", -1800), ("2026-0003", -3600),
+    ]  # fmt: skip
+    assert {pid for pid, _, _ in sent_by(out)} == {first.pid}
     with sqlite3.connect(workspace / "spokes.db") as db:
-        rows = db.execute("SELECT outcome, attempts FROM reminders WHERE outcome != 'skipped'")
+        rows = db.execute("SELECT outcome, attempts FROM reminders")
         assert sorted(rows) == [("sent", 1)] * 3
+
+
+def test_a_run_past_the_claim_timeout_leaves_its_claims_to_the_run_that_took_them(
+    tan_uyen: Run, workspace: Path, barrier: tuple[Path, Path, Path]
+) -> None:
+    out, arrived, go = barrier
+    three_incidents(tan_uyen)
+    first = start_remind(at("14:10"))
+    assert wait_until(arrived.exists), first.communicate(timeout=60)
+    # Eleven minutes later the first run is still held: its claims count as abandoned, and a
+    # second run takes them over and sends all three.
+    second = start_remind(at("14:21"))
+    assert second.communicate(timeout=60) and second.returncode == 0
+    assert sorted(incident for pid, incident, _ in sent_by(out) if pid == second.pid) == [
+        "2026-0001", "2026-0002", "2026-0003",
+    ]  # fmt: skip
+    go.touch()
+    _, first_err = first.communicate(timeout=60)
+    assert first.returncode == 0, first_err
+    # The first run sent only what it was sending when it was overtaken: it takes each claim
+    # again before sending, and those two are not its own any more.
+    assert [incident for pid, incident, _ in sent_by(out) if pid == first.pid] == ["2026-0002"]
+    with sqlite3.connect(workspace / "spokes.db") as db:
+        rows = db.execute("SELECT outcome, attempts FROM reminders")
+        assert sorted(rows) == [("sent", 2)] * 3
 
 
 def test_a_claim_left_pending_by_a_crashed_run_is_sent_after_the_timeout(
@@ -272,6 +365,7 @@ def test_the_command_channel_gets_json_on_stdin_and_no_incident_text_in_argv(
     assert payload["remaining_seconds"] == 3600
     assert payload["threshold"] == {"seconds": -3600, "label": "1 h 00 min before the deadline"}
     assert payload["missing"]["approved_statement"] is True
+    assert payload["missing"]["statement"] is None  # not even a draft
     assert "summary" in payload["missing"]["facts"]
     assert payload["text"].startswith(payload["subject"])
 
@@ -309,6 +403,41 @@ def test_a_failing_channel_is_retried_and_the_others_are_not_resent(
     assert rows == {"stdout": ("sent", 1), "good": ("sent", 1), "flaky": ("sent", 3)}
 
 
+def test_a_channel_that_failed_is_not_tried_again_in_the_same_run(
+    tan_uyen: Run, workspace: Path, tmp_path: Path
+) -> None:
+    three_incidents(tan_uyen)
+    flaky_out, marker = tmp_path / "flaky", tmp_path / "up"
+    flaky = script(tmp_path, "flaky.py", FLAKY)
+    write_config(
+        workspace,
+        '[[remind.channels]]\ntype = "stdout"\n'
+        + command_channel("flaky", sys.executable, flaky, flaky_out, marker),
+    )
+    first = remind(tan_uyen, "14:10")
+    assert first.exit_code == 1
+    assert len(reminders_in(first.stdout)) == 3  # the other channel still sends everything
+    tries = Path(f"{flaky_out}.tries")
+    assert len(tries.read_text().splitlines()) == 1  # one slow failure, not one per reminder
+    lines = first.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert "on flaky: " in lines[0] and "exited with code 3: relay down" in lines[0]
+    assert lines[1] == (
+        "Error: the reminder of 2026-0003 (1 h 00 min before the deadline) was not sent on flaky:"
+        " not tried: the channel failed earlier in this run; the next run tries again"
+    )
+    flaky_rows = [row for row in log(tan_uyen) if row["channel"] == "flaky"]
+    assert [(row["incident"], row["outcome"], row["attempts"]) for row in flaky_rows] == [
+        ("2026-0002", "failed", 1), ("2026-0003", "failed", 0), ("2026-0001", "failed", 0),
+    ]  # fmt: skip
+    marker.touch()
+    again = remind(tan_uyen, "14:11")  # all three retried, on that channel only
+    assert again.exit_code == 0 and again.stdout == ""
+    assert sorted(item["payload"]["incident"]["id"] for item in received(flaky_out)) == [
+        "2026-0001", "2026-0002", "2026-0003",
+    ]  # fmt: skip
+
+
 def test_a_failed_reminder_gives_way_to_the_next_threshold(
     landslide: Run, workspace: Path, tmp_path: Path
 ) -> None:
@@ -335,13 +464,65 @@ def test_a_missing_program_and_a_slow_one_are_failures(
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
-    assert "on gone: cannot run" in lines[0] and "No such file" in lines[0]
+    assert lines[0].endswith(
+        f"on gone: cannot run {tmp_path / 'no-such-program'}: no such file or directory;"
+        " the next run tries again"
+    )
     assert "on slow: not done within 1 s, stopped" in lines[1]
 
 
-def test_the_desktop_channel_uses_notify_send_without_a_shell(
-    landslide: Run, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_system_errors_are_told_in_the_language_of_the_reader(
+    landslide: Run, workspace: Path, tmp_path: Path
 ) -> None:
+    write_config(workspace, command_channel("gone", tmp_path / "no-such-program"))
+    result = landslide("--lang", "vi", "remind", now=at("14:10"))
+    assert result.exit_code == 1
+    assert f"không chạy được {tmp_path / 'no-such-program'}: không tìm thấy tệp hoặc thư mục" in (
+        result.stderr
+    )
+    assert "No such file" not in result.stderr
+    # The log keeps which error it was, not its English words: read later in either language.
+    english = landslide("remind log").stdout
+    assert "no such file or directory" in english
+    assert "không tìm thấy tệp hoặc thư mục" in landslide("--lang vi remind log").stdout
+
+
+@pytest.mark.parametrize(
+    ("error", "english", "vietnamese"),
+    [
+        (
+            ConnectionRefusedError(111, "Connection refused"),
+            "connection refused",
+            "máy chủ từ chối kết nối",
+        ),
+        (PermissionError(13, "Permission denied"), "permission denied", "không có quyền truy cập"),
+        (TimeoutError("timed out"), "timed out", "hết thời gian chờ"),
+        (FileNotFoundError(2, "No such file"), "no such file or directory", "không tìm thấy tệp"),
+    ],
+)
+def test_common_system_errors_have_messages_in_both_languages(
+    error: OSError, english: str, vietnamese: str
+) -> None:
+    from spokes import i18n
+    from spokes.core.hooks import RunFailed, problem
+
+    failure = RunFailed("run.unreachable", target="https://chat.example.vn", **problem(error))
+    assert failure.render() == f"cannot reach https://chat.example.vn: {english}"
+    if isinstance(error, OSError) and error.errno is not None:  # not the same errno as SSL's
+        import ssl
+
+        tls = ssl.SSLCertVerificationError(error.errno, "certificate verify failed")
+        assert problem(tls) == {"problem": "certificate verify failed"}
+    with i18n.speaking("vi"):
+        assert failure.render().startswith(
+            f"không kết nối được https://chat.example.vn: {vietnamese}"
+        )
+
+
+@pytest.fixture
+def notify_send(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A notify-send of our own, alone on PATH, in a desktop session; yields where it writes
+    the arguments of each call."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     calls = tmp_path / "calls"
@@ -352,24 +533,60 @@ def test_the_desktop_channel_uses_notify_send_without_a_shell(
         encoding="utf-8",
     )
     fake.chmod(0o755)
-    write_config(workspace, '[[remind.channels]]\ntype = "desktop"\n')
     monkeypatch.setenv("PATH", str(bin_dir))
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus")
+    return calls
+
+
+def test_the_desktop_channel_uses_notify_send_without_a_shell(
+    landslide: Run, workspace: Path, notify_send: Path
+) -> None:
+    write_config(workspace, '[[remind.channels]]\ntype = "desktop"\n')
     assert remind(landslide, "14:10").exit_code == 0
-    [argv] = [json.loads(line) for line in calls.read_text().splitlines()]
+    [argv] = [json.loads(line) for line in notify_send.read_text().splitlines()]
     assert argv[:3] == ["--app-name=spokes", "--urgency=normal", "--"]
     assert argv[3] == "Reminder 2026-0001: initial information due in 1 h 00 min"
     assert TITLE in argv[4]
 
 
-def test_without_notify_send_the_desktop_channel_is_reported_unavailable(
+def test_without_a_desktop_session_the_desktop_channel_is_left_out(
+    landslide: Run, workspace: Path, notify_send: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As under cron: notify-send is there, but no session to show anything in.
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+    write_config(
+        workspace, '[[remind.channels]]\ntype = "stdout"\n[[remind.channels]]\ntype = "desktop"\n'
+    )
+    shown = remind(landslide, "14:10", "--dry-run")
+    assert shown.stdout.splitlines()[:2] == [
+        "Would skip the desktop channel: no desktop session here (none of"
+        " DBUS_SESSION_BUS_ADDRESS, DISPLAY, WAYLAND_DISPLAY is set), as under cron",
+        "Would send on stdout (1 h 00 min before the deadline):",
+    ]
+    assert shown.stdout.count("Would skip") == 1
+    for hhmm in ("14:10", "14:11"):  # not a failure: not reported, not retried
+        result = remind(landslide, hhmm)
+        assert result.exit_code == 0 and result.stderr == ""
+    assert not notify_send.exists()
+    assert [row["channel"] for row in log(landslide)] == ["stdout"]
+
+
+def test_without_notify_send_the_desktop_channel_is_left_out(
     landslide: Run, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_config(workspace, '[[remind.channels]]\ntype = "desktop"\n')
     monkeypatch.setenv("PATH", str(tmp_path))  # nothing there
+    monkeypatch.setenv("DISPLAY", ":0")
+    shown = remind(landslide, "14:10", "--dry-run")
+    assert shown.stdout == (
+        "Would skip the desktop channel: notify-send is not installed: desktop notifications"
+        " are unavailable here\nNothing to send now.\n"
+    )
     result = remind(landslide, "14:10")
-    assert result.exit_code == 1
-    assert "on desktop: notify-send is not installed" in result.stderr
-    assert [row["outcome"] for row in log(landslide)] == ["failed"]
+    assert result.exit_code == 0 and result.stdout == result.stderr == ""
+    assert log(landslide) == []
 
 
 # -- e-mail, against a small SMTP server on loopback -----------------------------------------------
@@ -609,12 +826,55 @@ def test_a_webhook_answering_other_than_2xx_has_failed(
 
 def test_an_unreachable_webhook_has_failed(landslide: Run, workspace: Path, web: Any) -> None:
     port = web.server_address[1]
+    write_config(workspace, webhook_channel(web))
     web.shutdown()
-    web.server_close()
-    write_config(workspace, webhook_channel(web).replace(str(port), str(port)))
+    web.server_close()  # nobody listens on that port any more
     result = remind(landslide, "14:10")
     assert result.exit_code == 1
-    assert f"cannot reach http://127.0.0.1:{port}" in result.stderr
+    assert f"cannot reach http://127.0.0.1:{port}: connection refused;" in result.stderr
+    assert "SECRET-TOKEN" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        ("http://127.0.0.1:9/bot/SECRET-TOKEN and more/send", ()),  # http.client's InvalidURL
+        ("http://127.0.0.1:9/bot/x", (("X-Key", "SECRET-TOKEN\nX-Evil: 1"),)),  # a bad header
+    ],
+)
+def test_a_webhook_error_never_shows_the_token(url: str, headers: Any) -> None:
+    from spokes.config import Channel
+    from spokes.core.channels import Message, deliver
+    from spokes.core.hooks import RunFailed
+
+    channel = Channel("webhook", "webhook", url=url, headers=headers)
+    with pytest.raises(RunFailed) as failure:
+        deliver(channel, Message("s", "t", {"event": "reminder"}, urgent=False), print)
+    assert failure.value.render().startswith("cannot reach http://127.0.0.1:9: ")
+    assert "SECRET" not in failure.value.render()
+    assert "SECRET" not in json.dumps(failure.value.params)  # nor in the log
+
+
+def test_webhook_secrets_come_from_the_environment(
+    landslide: Run, workspace: Path, web: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_config(
+        workspace,
+        webhook_channel(web) + 'headers_env = { Authorization = "SPOKES_TEST_WEBHOOK_AUTH" }\n',
+    )
+    missing = remind(landslide, "14:10")
+    assert missing.exit_code == 1
+    assert (
+        "the environment variable SPOKES_TEST_WEBHOOK_AUTH (the Authorization header) is not set"
+        in missing.stderr
+    )
+    assert web.requests == []
+    monkeypatch.setenv("SPOKES_TEST_WEBHOOK_AUTH", "Bearer 0123456789")
+    assert remind(landslide, "14:11").exit_code == 0
+    [(_, headers, _)] = web.requests
+    assert headers["Authorization"] == "Bearer 0123456789"
+    assert headers["X-Room"] == "vanphong"
+    assert "0123456789" not in (workspace / "config.toml").read_text(encoding="utf-8")
 
 
 # -- what a reminder says --------------------------------------------------------------------------
@@ -650,6 +910,37 @@ def test_a_reminder_in_vietnamese_says_when_a_statement_is_ready(
     assert f"Đã sẵn sàng: thông cáo số {sid} đã được duyệt: spokes statement issue {sid}" in text
     assert "Còn thiếu: thông cáo" not in text
     assert "Thông tin chưa được ghi nhận: Diễn biến, Địa điểm, Số người chết" in text
+
+
+def test_a_reminder_says_which_statement_awaits_approval(landslide: Run, workspace: Path) -> None:
+    sid = landslide("statement draft 2026-0001 --json").json()["id"]
+    text = remind(landslide, "14:10").stdout
+    assert f"Statement {sid} awaits approval: spokes statement approve {sid} --by ..." in text
+    assert "Still missing: an approved statement" not in text
+    shown = remind(landslide, "14:40", "--dry-run").stdout
+    assert f"Statement {sid} awaits approval" in shown
+    # Approved, then the facts changed: the approval is for older facts.
+    landslide(f"statement approve {sid} --by 'Lù Thị Mai'")
+    landslide("fact set 2026-0001 deaths 2")
+    text = remind(landslide, "14:40").stdout
+    assert (
+        f"Statement {sid} was approved for older facts and needs approval again:"
+        f" spokes statement approve {sid} --by ..."
+    ) in text
+    write_config(workspace, '[workspace]\nlang = "vi"\n')
+    vietnamese = remind(landslide, "14:55").stdout
+    assert f"Thông cáo số {sid} được duyệt theo thông tin cũ, cần duyệt lại:" in vietnamese
+    assert f"Sự việc: {TITLE}" in vietnamese  # as every other message says, not "Vụ việc"
+    landslide(f"statement approve {sid} --by 'Lù Thị Mai'")
+    landslide("statement draft 2026-0001")  # a second one, waiting: the approved one comes first
+    assert f"Đã sẵn sàng: thông cáo số {sid} đã được duyệt" in remind(landslide, "15:10").stdout
+
+
+def test_a_draft_waiting_is_said_in_vietnamese(landslide: Run, workspace: Path) -> None:
+    write_config(workspace, '[workspace]\nlang = "vi"\n')
+    sid = landslide("statement draft 2026-0001 --json").json()["id"]
+    text = remind(landslide, "14:10").stdout
+    assert f"Thông cáo số {sid} đang chờ duyệt: spokes statement approve {sid} --by ..." in text
 
 
 def test_a_reminder_says_when_nobody_speaks(tan_uyen: Run) -> None:
@@ -737,6 +1028,42 @@ def test_remind_log(landslide: Run, refused: Callable[..., Result]) -> None:
             "'remind.channels[2].name' is not valid"
             ' (expected ≠ remind.channels[1].name "stdout")',
         ),
+        (
+            '[[remind.channels]]\ntype = "email"\nhost = "h"\nfrom = "a@b"\nto = ["c@d"]\n'
+            'username = "canhbao"\n',
+            "'remind.channels[1].password_env' is required when 'remind.channels[1].username'"
+            ' is set, e.g. "SPOKES_SMTP_PASSWORD"',
+        ),
+        (
+            '[[remind.channels]]\ntype = "email"\nhost = "smtp.example.vn"\nfrom = "a@b"\n'
+            'to = ["c@d"]\nusername = "u"\npassword_env = "P"\nstarttls = false\n',
+            "'remind.channels[1].starttls' = false would send the login password unencrypted",
+        ),
+        (
+            '[[remind.channels]]\ntype = "command"\nargv = ["x"]\ntimeout = "2m"\n',
+            "the value of 'remind.channels[1].timeout' is not valid (expected ≤ 1m)",
+        ),
+        ('[hooks]\ntimeout = "61s"\n', "the value of 'hooks.timeout' is not valid (expected ≤ 1m)"),
+        (
+            '[[remind.channels]]\ntype = "webhook"\nurl = "https://x.vn/bot/SECRET TOKEN"\n',
+            "the value of 'remind.channels[1].url' is not valid"
+            " (expected no spaces or control characters (%20))",
+        ),
+        (
+            '[[remind.channels]]\ntype = "webhook"\nurl = "https://x.vn/bot/SECRET\\tTOKEN"\n',
+            "'remind.channels[1].url'",
+        ),
+        (
+            '[[remind.channels]]\ntype = "webhook"\nurl = "https://x.vn/"\n'
+            'headers_env = { Authorization = "Bearer 0123" }\n',
+            "the value of 'remind.channels[1].headers_env' is not valid"
+            ' (expected { Authorization = "SPOKES_WEBHOOK_AUTH" })',
+        ),
+        (
+            '[[remind.channels]]\ntype = "webhook"\nurl = "https://x.vn/"\n'
+            'headers = { "X-Key" = "a\\nX-Evil: 1" }\n',
+            "'remind.channels[1].headers'",
+        ),
     ],
 )
 def test_config_errors_are_one_line(
@@ -746,6 +1073,25 @@ def test_config_errors_are_one_line(
     result = refused("remind", expected=expected, now=at("14:10"))
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
+    assert "SECRET" not in result.stderr  # a URL with a token is never repeated
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1", "localhost", "LOCALHOST"])
+def test_a_login_without_starttls_is_allowed_to_this_machine_only(
+    workspace: Path, host: str
+) -> None:
+    write_config(
+        workspace,
+        f'[[remind.channels]]\ntype = "email"\nhost = "{host}"\nfrom = "a@b"\nto = ["c@d"]\n'
+        'username = "u"\npassword_env = "P"\nstarttls = false\n',
+    )
+    assert config_module.load(workspace / "config.toml").remind.channels[0].port == 25
+
+
+def test_the_time_limits_stay_well_under_the_claim_timeout() -> None:
+    from spokes.core.remind import CLAIM_TIMEOUT
+
+    assert config_module.MAX_TIMEOUT * 5 <= CLAIM_TIMEOUT
 
 
 def test_channels_and_hooks_survive_init(run: Run, workspace: Path, tmp_path: Path) -> None:
@@ -753,11 +1099,12 @@ def test_channels_and_hooks_survive_init(run: Run, workspace: Path, tmp_path: Pa
         '[remind]\nbefore = ["2h", "20m"]\noverdue_every = "15m"\n'
         '[[remind.channels]]\ntype = "stdout"\n'
         + command_channel("relay", "/usr/local/bin/relay", "--to", "văn phòng")
-        + '\n[[remind.channels]]\ntype = "email"\nname = "office"\nhost = "smtp.example.vn"\n'
+        + '\n[[remind.channels]]\ntype = "email"\nname = "office"\nhost = "127.0.0.1"\n'
         'starttls = false\nusername = "u"\npassword_env = "P"\nfrom = "a@example.vn"\n'
         'to = ["b@example.vn"]\ntimeout = "30s"\n'
         '\n[[remind.channels]]\ntype = "webhook"\nurl = "https://chat.example.vn/hook"\n'
-        'headers = { Authorization = "Bearer x" }\n'
+        'headers = { "X-Room" = "vanphong" }\n'
+        'headers_env = { Authorization = "SPOKES_WEBHOOK_AUTH" }\n'
         '\n[hooks]\nincident-opened = ["/usr/local/bin/on-open", "--quiet"]\ntimeout = "5s"\n'
     )
     write_config(workspace, text)
@@ -766,6 +1113,7 @@ def test_channels_and_hooks_survive_init(run: Run, workspace: Path, tmp_path: Pa
         "stdout", "relay", "office", "webhook",
     ]  # fmt: skip
     assert loaded.remind.channels[2].port == 25  # no STARTTLS: the plain SMTP port
+    assert loaded.remind.channels[3].headers_env == (("Authorization", "SPOKES_WEBHOOK_AUTH"),)
     assert loaded.hooks.command("incident-opened") == ("/usr/local/bin/on-open", "--quiet")
     assert run("init --org 'UBND xã Phúc Khoa'").exit_code == 0
     reread = config_module.load(workspace / "config.toml")
@@ -780,7 +1128,8 @@ def test_the_written_config_explains_reminders_and_hooks(run: Run, workspace: Pa
     assert 'before = ["1h", "30m", "15m"]' in text
     assert '# password_env = "SPOKES_SMTP_PASSWORD"' in text
     assert '# deadline-missed = ["/usr/local/bin/deadline-missed"]' in text
-    assert config_module.load(workspace / "config.toml") == config_module.Config()
+    # The defaults, and the language this run spoke, written down for the runs from cron.
+    assert config_module.load(workspace / "config.toml") == config_module.Config(lang="en")
 
 
 # -- the README ------------------------------------------------------------------------------------
@@ -843,6 +1192,37 @@ def test_the_examples_run_spokes_remind_every_minute() -> None:
     assert "\nOnCalendar=*-*-* *:*:00\n" in timer and "\nUnit=spokes-remind.service\n" in timer
     jobs = [line for line in crontab.splitlines() if line and not line.startswith("#")]
     assert jobs == ['* * * * * "$HOME/.local/bin/spokes" remind']
+
+
+def test_cron_and_systemd_read_one_secrets_file(tmp_path: Path) -> None:
+    """The file systemd's EnvironmentFile= reads (VAR=value lines) is the one the cron line
+    reads, and the program cron starts sees its variables."""
+    examples = Path(__file__).parents[1] / "examples"
+    service = (examples / "systemd" / "spokes-remind.service").read_text(encoding="utf-8")
+    crontab = (examples / "cron" / "crontab").read_text(encoding="utf-8")
+    assert "#EnvironmentFile=%h/.config/spokes/secrets.env\n" in service
+    assert "one VAR=value line" in service and "one VAR=value line" in crontab
+    [line] = [line for line in crontab.splitlines() if "secrets.env" in line and "remind" in line]
+    command = line.removeprefix("# * * * * * ")  # cron gives the rest to /bin/sh
+    home = tmp_path / "home"
+    (home / ".config" / "spokes").mkdir(parents=True)
+    (home / ".config" / "spokes" / "secrets.env").write_text(
+        "SPOKES_SMTP_PASSWORD=mật-khẩu\nSPOKES_WEBHOOK_AUTH='Bearer $0123'\n", encoding="utf-8"
+    )
+    (home / ".local" / "bin").mkdir(parents=True)
+    spokes = home / ".local" / "bin" / "spokes"
+    spokes.write_text(
+        '#!/bin/sh\nprintf "%s|%s|%s" "$1" "$SPOKES_SMTP_PASSWORD" "$SPOKES_WEBHOOK_AUTH"\n',
+        encoding="utf-8",
+    )
+    spokes.chmod(0o755)
+    done = subprocess.run(
+        ["/bin/sh", "-c", command],
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        check=False,
+    )
+    assert done.stdout.decode() == "remind|mật-khẩu|Bearer $0123", done
 
 
 def test_no_threshold_before_the_deadline_when_before_is_empty(

@@ -131,3 +131,48 @@ def test_a_narrow_terminal_keeps_time_left_and_state(tan_uyen: Run) -> None:
         assert "at risk" in text and "30 min" in text
         assert ("0912 000 108" in text) == (width == 200)
     ws.close()
+
+
+def column_starts(rule: str) -> list[int]:
+    """Where each column starts, read from the rule under the header (``───  ──``)."""
+    return [i for i, char in enumerate(rule) if char == "─" and (i == 0 or rule[i - 1] == " ")]
+
+
+def test_every_header_stays_above_its_column_in_vietnamese(tan_uyen: Run) -> None:
+    """A column shrunk below its header's width ("Người phát ngôn") cuts the header as it cuts
+    the cells, so every column starts at the same place on every line."""
+    from spokes import i18n
+    from spokes.core.status import snapshot
+    from spokes.render.incidents import incident_table
+    from spokes.render.table import width_of
+    from spokes.workspace import Workspace
+
+    tan_uyen(
+        "spokesperson assign ho-mit --name 'Nguyễn Thị Phương Thảo' --title 'Phó Chủ tịch'"
+        " --phone '0912 000 109' --from '01/11/2026 08:00'"
+    )
+    for title, unit in (
+        ("Cháy nhà dân trong đêm tại bản Nà Khương, xã Phúc Khoa", "phuc-khoa"),
+        ("Lũ quét cuốn trôi cầu treo bản Hố Mít", "ho-mit"),
+    ):
+        open_at(tan_uyen, title, unit, "12:30")
+    ws = Workspace.load()
+    views = snapshot(ws.store, ws.config, ws.now()).views
+    shrunk = False
+    try:
+        with i18n.speaking("vi"):
+            for width in (80, 100):
+                lines = incident_table(views, ws.now(), ws.tz, False, width).splitlines()
+                header, rule, rows = lines[0], lines[1], lines[2:]
+                starts = column_starts(rule)
+                assert "Người phát" in header and "Tình trạng" in header
+                shrunk |= "Người phát ngôn" not in header
+                for line in [header, *rows]:
+                    assert width_of(line) <= width, line
+                    for start in starts[1:]:
+                        # Two spaces before each column, and something at its start.
+                        assert line[start - 2 : start] == "  ", (width, line)
+                        assert line[start] != " " or line is not header, (width, line)
+    finally:
+        ws.close()
+    assert shrunk  # the case this test is about did happen

@@ -204,3 +204,77 @@ def test_audit_trail_is_append_only_in_the_database(tan_uyen: Run, workspace: Pa
             db.execute("UPDATE events SET actor = 'someone else'")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             db.execute("DELETE FROM events")
+
+
+def test_init_writes_down_the_language_it_spoke(run: Run, workspace: Path) -> None:
+    """Cron runs with another locale than the user's: the language the user saw when the
+    workspace was made is written in the config, and later runs speak it whatever the locale."""
+    assert run("init", env={"LANG": "vi_VN.UTF-8"}).exit_code == 0
+    assert 'lang = "vi"' in (workspace / "config.toml").read_text(encoding="utf-8")
+    where = run("where", "--json", env={"LANG": "C"}).json()
+    assert (where["language"], where["language_source"]) == ("vi", "config")
+    # An existing config keeps what it says (here, nothing: as a config written by hand).
+    (workspace / "config.toml").write_text('[workspace]\norg = "X"\n', encoding="utf-8")
+    assert run("init", "--place", "Y", env={"LANG": "vi_VN.UTF-8"}).exit_code == 0
+    assert "lang =" not in (workspace / "config.toml").read_text(encoding="utf-8")
+
+
+def test_where_shows_reminders_channels_and_hooks_without_secrets(
+    run: Run, workspace: Path
+) -> None:
+    workspace.mkdir()
+    (workspace / "config.toml").write_text(
+        '[remind]\nbefore = ["45m"]\noverdue_every = "1h"\n'
+        '[[remind.channels]]\ntype = "command"\nname = "sms"\n'
+        'argv = ["/usr/local/bin/gui-sms", "--to", "0912000108"]\n'
+        '[[remind.channels]]\ntype = "webhook"\n'
+        'url = "https://chat.example.vn:8443/bot/SECRET-TOKEN/send?key=SECRET"\n'
+        '[hooks]\nincident-opened = ["/usr/local/bin/bao-su-viec", "--key", "SECRET"]\n'
+        'timeout = "5s"\n',
+        encoding="utf-8",
+    )
+    shown = run("where", "--json").json()
+    assert shown["remind"] == {
+        "before": ["45m"],
+        "overdue_every": "1h",
+        "channels": [
+            {"name": "sms", "type": "command", "target": "gui-sms"},
+            {"name": "webhook", "type": "webhook", "target": "https://chat.example.vn"},
+        ],
+    }
+    assert shown["hooks"] == {"commands": {"incident-opened": "bao-su-viec"}, "timeout": "5s"}
+    text = run("where").stdout
+    assert "SECRET" not in text and "0912000108" not in text
+    assert text.splitlines()[-6:] == [
+        "Reminders: 45m before the deadline, at it, then every 1h while overdue",
+        "Reminder channels:",
+        "  sms                      command   gui-sms",
+        "  webhook                  webhook   https://chat.example.vn",
+        "Hooks (time limit 5s):",
+        "  incident-opened          bao-su-viec",
+    ]
+    (workspace / "config.toml").write_text("", encoding="utf-8")
+    default = run("--lang", "vi", "where").stdout.splitlines()[-4:]
+    assert default == [
+        "Nhắc hạn: trước hạn 1h, 30m, 15m, đúng hạn, rồi cứ 30m một lần khi quá hạn",
+        "Kênh nhắc hạn:",
+        "  stdout                   stdout",
+        "Lệnh hook (tối đa 10s): —",
+    ]
+
+
+def test_a_database_held_by_another_writer_is_busy_not_a_bug(
+    run: Run, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("unit add tan-uyen 'UBND huyện Tân Uyên' --kind district").exit_code == 0
+    monkeypatch.setattr(SQLiteStore, "busy_seconds", 0.2)
+    other = sqlite3.connect(workspace / "spokes.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("unit add phuc-khoa 'UBND xã Phúc Khoa' --kind commune")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 1
+    assert "is busy: another spokes command has held it" in result.stderr
+    assert "phuc-khoa" not in run("unit list").stdout

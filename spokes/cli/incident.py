@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from spokes.cli.common import echo, optional_past, parse_past, print_json, warn, workspace
-from spokes.cli.remind import incident_opened
+from spokes.cli.hooks import incident_opened
 from spokes.core import audit, incidents
 from spokes.core.incidents import Draft, View
 from spokes.core.spokespersons import on_duty

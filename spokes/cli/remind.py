@@ -1,22 +1,20 @@
 """``spokes remind``: reminders before each deadline, sent once, for cron and systemd timers;
-``spokes remind log``: what was sent. Also the hooks other commands run after their change."""
+``spokes remind log``: what was sent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from spokes.cli.common import echo, print_json, warn, workspace
+from spokes.cli.common import echo, print_json, workspace
+from spokes.cli.hooks import hook_warning
 from spokes.errors import ExitCode
 from spokes.i18n import Lang, t
 from spokes.workspace import Workspace
 
 if TYPE_CHECKING:
-    from spokes.core.incidents import View
     from spokes.core.remind import Entry, Plan, Report
-    from spokes.core.statements import Outcome
 
 app = typer.Typer(invoke_without_command=True)
 
@@ -42,8 +40,9 @@ def remind(
 
 
 def _lang(ws: Workspace) -> Lang:
-    """Reminders speak the workspace's language (its config), else this run's."""
-    return "vi" if ws.config.lang == "vi" else "en" if ws.config.lang == "en" else ws.lang
+    """Reminders speak the workspace's language (its config), else this run's: what cron sends
+    is what ``--dry-run`` showed, whatever the locale of either."""
+    return ws.config.lang or ws.lang
 
 
 def _report_failures(report: Report) -> bool:
@@ -51,7 +50,7 @@ def _report_failures(report: Report) -> bool:
 
     for hook in report.hooks:
         if hook.failure is not None:
-            _hook_warning("deadline-missed", hook.failure.render())
+            hook_warning("deadline-missed", hook.failure.render())
     for item in report.failed:
         assert item.failure is not None
         message = t(
@@ -68,6 +67,8 @@ def _report_failures(report: Report) -> bool:
 def _show_plan(ws: Workspace, plan: Plan) -> None:
     from spokes.core.remind import compose, threshold_label
 
+    for channel, reason in plan.unavailable:
+        echo(t("remind.would_skip", channel=channel.name, reason=reason.render()))
     if not plan.claims and not plan.misses:
         echo(t("remind.nothing"))
         return
@@ -152,58 +153,6 @@ def _log_table(entries: list[Entry], ws: Workspace) -> str:
         )
     ]
     return table.render(columns, rows, max_width=table.terminal_width())
-
-
-# -- hooks run by other commands, after their change has committed ------------------------------
-
-
-def _hook_warning(event: str, reason: str) -> None:
-    warn(t("hook.failed", event=event, reason=reason))
-
-
-def fire_hook(ws: Workspace, event: str, payload: Callable[[], dict[str, Any]]) -> None:
-    """Runs the hook of ``event``, if any; a failure is a warning, never an error: the change
-    it follows is already saved, and the command's exit code stays what it was."""
-    from spokes.core import hooks
-
-    failure = hooks.fire(ws.config.hooks, event, payload)
-    if failure is not None:
-        _hook_warning(event, failure.render())
-
-
-def incident_opened(ws: Workspace, item: View) -> None:
-    """The ``incident-opened`` hook, for ``incident open``."""
-    from spokes.core.hooks import event
-    from spokes.render.incidents import incident_json
-
-    def payload() -> dict[str, Any]:
-        return event("incident-opened", ws.now(), ws.tz, incident=incident_json(item, ws.tz))
-
-    fire_hook(ws, "incident-opened", payload)
-
-
-def statement_issued(ws: Workspace, outcome: Outcome) -> None:
-    """The ``statement-issued`` hook: call it after ``statement issue`` succeeded."""
-    from spokes.core import facts, incidents
-    from spokes.core.hooks import event
-    from spokes.render.incidents import incident_json
-    from spokes.render.statements import statement_json
-
-    def payload() -> dict[str, Any]:
-        item = outcome.statement
-        incident = incidents.get(ws.store, item.incident_id)
-        view = incidents.views(ws.store, ws.config, [incident], ws.now())[0]
-        version = facts.latest_version(ws.store, item.incident_id)
-        return event(
-            "statement-issued",
-            ws.now(),
-            ws.tz,
-            statement=statement_json(item, version, ws.tz),
-            stopped_clock=outcome.stopped_clock,
-            incident=incident_json(view, ws.tz),
-        )
-
-    fire_hook(ws, "statement-issued", payload)
 
 
 def register(root: typer.Typer) -> None:

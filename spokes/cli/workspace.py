@@ -34,8 +34,12 @@ def init(
         if chosen is None:
             raise typer.BadParameter(t("lang.unknown", value=lang), param_hint="--lang")
         changes["lang"] = chosen
-    updated = ws.config.with_changes(**changes)
     existed = ws.config_path.exists()
+    if not existed and "lang" not in changes:
+        # Written down now, as resolved for this run: a later run from cron, whose locale is
+        # not the user's, must speak (and send reminders in) the same language.
+        changes["lang"] = ws.lang
+    updated = ws.config.with_changes(**changes)
     config.save(updated, ws.config_path)
     ws.config = updated
     # The new config speaks from now on, unless --lang or SPOKES_LANG says otherwise.
@@ -55,7 +59,7 @@ def where(
     if as_json:
         print_json(facts)
         return
-    labels = {key: t(f"where.{key}") for key in facts if key != "rules"}
+    labels = {key: t(f"where.{key}") for key in facts if key not in _LISTS}
     width = max(len(label) for label in labels.values()) + 1
     for key, label in labels.items():
         echo(f"{label + ':':<{width}} {_shown(facts[key])}")
@@ -65,9 +69,67 @@ def where(
         filters = [f"{key}={','.join(rule[key])}" for key in _FILTERS if rule[key]]
         if filters:
             echo(f"  {'':<24} {t('where.only')}: {'; '.join(filters)}")
+    _echo_reminders(facts["remind"], facts["hooks"])
 
 
 _FILTERS = ("categories", "severities", "unit_kinds")
+_LISTS = ("rules", "remind", "hooks")  # shown on lines of their own, after the others
+
+
+def _echo_reminders(remind: dict[str, Any], hooks: dict[str, Any]) -> None:
+    every = remind["overdue_every"]
+    when = (
+        t("where.remind_times", before=", ".join(remind["before"]), every=every)
+        if remind["before"]
+        else t("where.remind_no_before", every=every)
+    )
+    echo(f"{t('where.remind')}: {when}")
+    echo(t("where.channels") + ":")
+    for channel in remind["channels"]:
+        echo(f"  {channel['name']:<24} {channel['type']:<9} {channel['target'] or ''}".rstrip())
+    commands = hooks["commands"]
+    echo(t("where.hooks", timeout=hooks["timeout"]) + ":" + ("" if commands else " —"))
+    for event, program in commands.items():
+        echo(f"  {event:<24} {program}")
+
+
+def _target(channel: config.Channel) -> str | None:
+    """Where a channel sends, without what may be secret: a command's program name only (its
+    words may hold a phone number), a webhook's scheme and host only (its path, a token)."""
+    from pathlib import PurePath
+    from urllib.parse import urlsplit
+
+    if channel.type == "command":
+        return PurePath(channel.argv[0]).name
+    if channel.type == "email":
+        return f"{channel.host}:{channel.port}"
+    if channel.type == "webhook" and channel.url:
+        parts = urlsplit(channel.url)
+        return f"{parts.scheme}://{parts.hostname or ''}"
+    return None
+
+
+def _reminders(ws: Workspace) -> dict[str, Any]:
+    settings = ws.config.remind
+    return {
+        "before": [config.duration_text(item) for item in settings.before],
+        "overdue_every": config.duration_text(settings.overdue_every),
+        "channels": [
+            {"name": channel.name, "type": channel.type, "target": _target(channel)}
+            for channel in settings.in_use()
+        ],
+    }
+
+
+def _hooks(ws: Workspace) -> dict[str, Any]:
+    from pathlib import PurePath
+
+    hooks = ws.config.hooks
+    return {
+        # The program's name only: its arguments may say where messages go.
+        "commands": {event: PurePath(argv[0]).name for event, argv in hooks.commands},
+        "timeout": config.duration_text(hooks.timeout),
+    }
 
 
 def _shown(value: Any) -> str:
@@ -113,6 +175,8 @@ def _facts(ws: Workspace) -> dict[str, Any]:
             }
             for rule in ws.config.rules
         ],
+        "remind": _reminders(ws),
+        "hooks": _hooks(ws),
     }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spokes.config import Channel
-from spokes.core.hooks import RunFailed, run_with_json
+from spokes.core.hooks import RunFailed, problem, run_program, run_with_json
 
 Echo = Callable[[str], None]
 
@@ -37,8 +37,8 @@ def deliver(channel: Channel, message: Message, echo: Echo) -> None:
     except Exception as error:
         # A bug or a surprise in one channel must not stop the others, nor leave its claim
         # pending: it is a failure like any other, reported, recorded and retried.
-        problem = f"{type(error).__name__}: {error}"
-        raise RunFailed("run.unexpected", problem=problem) from error
+        reason = f"{type(error).__name__}: {error}"
+        raise RunFailed("run.unexpected", problem=reason) from error
 
 
 def _stdout(channel: Channel, message: Message, echo: Echo) -> None:
@@ -53,30 +53,30 @@ def _command(channel: Channel, message: Message, echo: Echo) -> None:
 
 def _desktop(channel: Channel, message: Message, echo: Echo) -> None:
     import shutil
-    import subprocess
 
     program = shutil.which("notify-send")
-    if program is None:
+    if program is None:  # checked by unavailable() before claiming: gone since
         raise RunFailed("run.no_notify_send")
     urgency = "critical" if message.urgent else "normal"
     # "--" ends the options: a title starting with "-" stays a title.
     argv = [program, "--app-name=spokes", f"--urgency={urgency}", "--", message.subject]
-    try:
-        done = subprocess.run(
-            [*argv, message.text],
-            capture_output=True,
-            timeout=channel.timeout.total_seconds(),
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise RunFailed("run.timed_out", seconds=f"{channel.timeout.total_seconds():g}") from None
-    except OSError as error:
-        raise RunFailed("run.cannot_start", program=program, problem=str(error)) from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip()[:200]
-        raise RunFailed(
-            "run.exit_code", program=program, code=done.returncode, detail=f": {detail}"
-        )
+    run_program([*argv, message.text], b"", channel.timeout)
+
+
+def unavailable(channel: Channel) -> RunFailed | None:
+    """Why ``channel`` cannot work on this machine at all, right now: then it is left out of
+    the run (neither sent, nor failed, nor retried), as cron runs without a desktop session."""
+    import os
+    import shutil
+
+    if channel.type != "desktop":
+        return None
+    if shutil.which("notify-send") is None:
+        return RunFailed("run.no_notify_send")
+    session = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY")
+    if not any(os.environ.get(name) for name in session):
+        return RunFailed("run.no_session")
+    return None
 
 
 def _email(channel: Channel, message: Message, echo: Echo) -> None:
@@ -99,11 +99,15 @@ def _email(channel: Channel, message: Message, echo: Echo) -> None:
             if channel.username and password:
                 _login(smtp, channel.username, password)
             smtp.send_message(mail)
-    except (smtplib.SMTPException, OSError) as error:
-        problem = str(error) or type(error).__name__
-        raise RunFailed(
-            "run.smtp", server=f"{channel.host}:{channel.port}", problem=problem
-        ) from None
+    except smtplib.SMTPException as error:  # the server's own answer, e.g. (535, ...)
+        reason = str(error) or type(error).__name__
+        raise RunFailed("run.smtp", server=_server(channel), problem=reason) from None
+    except OSError as error:
+        raise RunFailed("run.smtp", server=_server(channel), **problem(error)) from None
+
+
+def _server(channel: Channel) -> str:
+    return f"{channel.host}:{channel.port}"
 
 
 def _login(smtp: Any, username: str, password: str) -> None:
@@ -139,25 +143,45 @@ def _mail(channel: Channel, message: Message) -> Any:
 
 
 def _webhook(channel: Channel, message: Message, echo: Echo) -> None:
+    import http.client
     import urllib.error
     import urllib.request
 
     assert channel.url is not None
     body = json.dumps(message.payload, ensure_ascii=False).encode("utf-8")
     headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "spokes"}
-    request = urllib.request.Request(
-        channel.url, data=body, headers={**headers, **dict(channel.headers)}, method="POST"
-    )
+    headers |= dict(channel.headers) | _secret_headers(channel)
+    request = urllib.request.Request(channel.url, data=body, headers=headers, method="POST")
+    target = _site(channel.url)
     try:
         with _opener().open(request, timeout=_seconds(channel)) as response:
             status = int(response.status)
     except urllib.error.HTTPError as error:
         status = error.code
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        problem = str(getattr(error, "reason", error))
-        raise RunFailed("run.unreachable", target=_site(channel.url), problem=problem) from None
+    except urllib.error.URLError as error:
+        reason = error.reason
+        # urllib's own reasons for http(s) never quote the URL ("no host given").
+        found = problem(reason) if isinstance(reason, BaseException) else {"problem": str(reason)}
+        raise RunFailed("run.unreachable", target=target, **found) from None
+    except (http.client.HTTPException, OSError, ValueError) as error:
+        # Only the error's type or the system's reason: http.client's own messages quote the
+        # URL's path (InvalidURL) or a header's value (ValueError), where tokens live.
+        raise RunFailed("run.unreachable", target=target, **problem(error)) from None
     if not 200 <= status < 300:
-        raise RunFailed("run.http_status", target=_site(channel.url), status=status)
+        raise RunFailed("run.http_status", target=target, status=status)
+
+
+def _secret_headers(channel: Channel) -> dict[str, str]:
+    """The headers whose values come from the environment (``headers_env``)."""
+    import os
+
+    found = {}
+    for header, variable in channel.headers_env:
+        value = os.environ.get(variable)
+        if not value:
+            raise RunFailed("run.no_header_value", header=header, variable=variable)
+        found[header] = value
+    return found
 
 
 def _site(url: str) -> str:

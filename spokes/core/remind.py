@@ -2,29 +2,36 @@
 
 A **threshold** is a moment relative to an incident's deadline (the earliest due time, as
 ``spokes status`` shows it): each ``[remind] before`` offset, the deadline itself, then every
-``overdue_every`` after it. It is keyed by (incident, rule, due time, offset): a corrected
-incident time gives a new due time, and what was sent for the old one no longer counts.
+``overdue_every`` after it. Only the latest threshold crossed is ever sent: after a gap (the
+machine was off) the older ones are passed over, and nothing is written for them.
+
+A delivery is recorded under (incident, rule, due time, offset, channel). A corrected incident
+time gives a new due time; an offset already announced on a channel for the old one counts as
+announced still when it went out less than the spacing of the thresholds (the time from it to
+the next one) away from the new crossing: a one-minute correction does not repeat "due in 15
+min", a correction of an hour does announce the new schedule.
 
 Exactly once, in three steps:
 
 1. **Claim**, in one short write transaction (``BEGIN IMMEDIATE`` on SQLite): for the latest
    threshold crossed, insert a ``pending`` row per channel; the UNIQUE key (incident, rule, due,
    threshold, channel) and the write lock make a second run see the claim and leave it alone.
-   Older thresholds crossed and never recorded (the machine was off) are recorded ``skipped``:
-   after a gap only the latest is sent, not a burst.
-2. **Send** outside any transaction: a slow SMTP server must not hold the write lock.
+2. **Send** outside any transaction: a slow SMTP server must not hold the write lock. Just
+   before each send the claim is taken again, atomically, by the run that holds it: a run so
+   slow that another one took its claim over (after :data:`CLAIM_TIMEOUT`) sends nothing more.
 3. **Record** each channel's outcome at once, in its own short transaction.
 
 A ``failed`` delivery is claimed again by the next run, on that channel only, for as long as
-its threshold is the latest. A claim still ``pending`` after :data:`CLAIM_TIMEOUT` belongs to a
-run that died between claiming and recording, and is claimed again.
+its threshold is the latest. A channel that fails is not tried again in the same run (its other
+reminders are recorded failed, for the next run). A claim still ``pending`` after
+:data:`CLAIM_TIMEOUT` belongs to a run that died between claiming and recording, and is
+claimed again. Every time limit is at most :data:`spokes.config.MAX_TIMEOUT`, well under it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -34,33 +41,35 @@ from spokes import i18n
 from spokes.clock import from_db, iso_local, to_db
 from spokes.config import Channel, Config, Remind
 from spokes.core import hooks, incidents
-from spokes.core.channels import Echo, Message, deliver
+from spokes.core.channels import Echo, Message, deliver, unavailable
 from spokes.core.hooks import RunFailed
 from spokes.core.incidents import View
 from spokes.core.policy import Deadline
 from spokes.i18n import t
 from spokes.store import Row, Store
 
-# Longer than any run should take (each channel has its own time limit, 10 s by default).
+# Far longer than one send may take (MAX_TIMEOUT, 1 minute): a claim older than this belongs to
+# a run that died.
 CLAIM_TIMEOUT = timedelta(minutes=10)
 MISSED = "hook:deadline-missed"  # the channel under which the deadline-missed hook is recorded
 
 
 @dataclass(frozen=True, slots=True)
 class Due:
-    """An incident whose clock runs, its deadline, and the thresholds crossed so far (seconds
-    from the due time, in order)."""
+    """An incident whose clock runs, its deadline, the latest threshold crossed (seconds from
+    the due time) and the spacing to the next threshold."""
 
     view: View
     deadline: Deadline
-    crossed: tuple[int, ...]
+    threshold: int
+    spacing: timedelta
 
-    def key(self, threshold: int) -> tuple[str, str, str | None, int]:
+    def key(self) -> tuple[str, str, str | None, int]:
         return (
             self.view.incident.id,
             self.deadline.rule.name,
             to_db(self.deadline.due_at),
-            threshold,
+            self.threshold,
         )
 
 
@@ -70,8 +79,11 @@ class Claim:
     records each; ``None`` in a dry run, which writes nothing)."""
 
     due: Due
-    threshold: int
     rows: tuple[tuple[int | None, Channel], ...]
+
+    @property
+    def threshold(self) -> int:
+        return self.due.threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +99,24 @@ class Miss:
 class Plan:
     claims: list[Claim] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
+    # Channels that cannot work here (a desktop without a session): left out, not failed.
+    unavailable: list[tuple[Channel, RunFailed]] = field(default_factory=list)
 
 
-def offsets(due_at: datetime, settings: Remind, now: datetime) -> tuple[int, ...]:
-    """The thresholds crossed by ``now``, in seconds from the due time, earliest first."""
-    before = sorted(-int(item.total_seconds()) for item in settings.before)
-    found = [offset for offset in [*before, 0] if due_at + timedelta(seconds=offset) <= now]
+def latest(due_at: datetime, settings: Remind, now: datetime) -> tuple[int, timedelta] | None:
+    """The latest threshold crossed by ``now`` (seconds from the due time), and the time from
+    it to the next threshold; None before the first. Constant time, however long overdue."""
+    every = int(settings.overdue_every.total_seconds())
     if now > due_at:
-        every = int(settings.overdue_every.total_seconds())
         late = int((now - due_at).total_seconds())
-        found += range(every, late + 1, every)
-    return tuple(found)
+        return late // every * every, settings.overdue_every
+    ahead = [*sorted(-int(item.total_seconds()) for item in settings.before), 0]
+    crossed = [offset for offset in ahead if due_at + timedelta(seconds=offset) <= now]
+    if not crossed:
+        return None
+    offset = crossed[-1]
+    following = ahead[len(crossed)] if len(crossed) < len(ahead) else every
+    return offset, timedelta(seconds=following - offset)
 
 
 def running(store: Store, config: Config, now: datetime) -> list[View]:
@@ -111,9 +130,9 @@ def dues(views: list[View], settings: Remind, now: datetime) -> list[Due]:
     found = []
     for view in views:
         deadline = view.reading.deadlines[0]  # the earliest: the incident's deadline
-        crossed = offsets(deadline.due_at, settings, now)
-        if crossed:
-            found.append(Due(view, deadline, crossed))
+        crossed = latest(deadline.due_at, settings, now)
+        if crossed is not None:
+            found.append(Due(view, deadline, *crossed))
     return sorted(found, key=lambda due: (due.deadline.due_at, due.view.incident.id))
 
 
@@ -134,9 +153,15 @@ def preview(store: Store, config: Config, now: datetime) -> Plan:
 def _plan(store: Store, config: Config, now: datetime, token: str | None) -> Plan:
     views = running(store, config, now)
     plan = Plan()
-    channels = config.remind.in_use()
+    channels = []
+    for channel in config.remind.in_use():
+        reason = unavailable(channel)
+        if reason is None:
+            channels.append(channel)
+        else:
+            plan.unavailable.append((channel, reason))
     for due in dues(views, config.remind, now):
-        found = _claim_latest(store, due, channels, now, token)
+        found = _claim_latest(store, due, tuple(channels), now, token)
         if found is not None:
             plan.claims.append(found)
     if config.hooks.command("deadline-missed") is not None:
@@ -147,44 +172,51 @@ def _plan(store: Store, config: Config, now: datetime, token: str | None) -> Pla
 def _claim_latest(
     store: Store, due: Due, channels: tuple[Channel, ...], now: datetime, token: str | None
 ) -> Claim | None:
-    latest = due.crossed[-1]
     fresh, again = _to_send(store, due, channels, now)
     if not fresh and not again:
         return None
     if token is None:  # a dry run: what would be claimed, with no row to record it in
-        return Claim(due, latest, tuple((None, c) for c in [*fresh, *(c for _, c in again)]))
-    _skip_older(store, due, channels, now)
-    claimed = [
-        (_insert(store, due, latest, channel.name, "pending", token, now), channel)
-        for channel in fresh
-    ]
+        return Claim(due, tuple((None, c) for c in [*fresh, *(c for _, c in again)]))
+    claimed = [(_insert(store, due.key(), channel.name, token, now), channel) for channel in fresh]
     for row, _ in again:
         store.execute(
             "UPDATE reminders SET outcome = 'pending', attempts = attempts + 1, claim = ?,"
             " claimed_at = ?, done_at = NULL, error = NULL WHERE id = ?",
             (token, to_db(now), row),
         )
-    return Claim(due, latest, tuple(claimed + again))
+    return Claim(due, tuple(claimed + again))
 
 
 def _to_send(
     store: Store, due: Due, channels: tuple[Channel, ...], now: datetime
 ) -> tuple[list[Channel], list[tuple[int, Channel]]]:
-    """The channels that never had the latest threshold, and the rows of those to try again."""
-    rows = {
-        row["channel"]: row
-        for row in store.query(
-            "SELECT id, channel, outcome, claimed_at FROM reminders"
-            " WHERE incident_id = ? AND rule = ? AND due_at = ? AND threshold = ?",
-            due.key(due.crossed[-1]),
-        )
+    """The channels that never had the latest threshold, and the rows of those to try again.
+
+    The same offset announced for an earlier due time of this incident and rule (a corrected
+    incident time) counts as announced when that was less than the spacing of the thresholds
+    away from the moment this one was crossed: the same news, a minute apart."""
+    incident, rule, due_at, threshold = due.key()
+    rows = store.query(
+        "SELECT id, due_at, channel, outcome, claimed_at FROM reminders"
+        " WHERE incident_id = ? AND rule = ? AND threshold = ? AND channel NOT LIKE 'hook:%'",
+        (incident, rule, threshold),
+    )
+    current = {row["channel"]: row for row in rows if row["due_at"] == due_at}
+    crossed = due.deadline.due_at + timedelta(seconds=threshold)
+    since, until = to_db(crossed - due.spacing) or "", to_db(crossed + due.spacing) or ""
+    announced = {
+        row["channel"]
+        for row in rows
+        if row["due_at"] != due_at
+        and row["outcome"] in ("sent", "pending")
+        and since < str(row["claimed_at"]) < until
     }
     stale = to_db(now - CLAIM_TIMEOUT) or ""
-    fresh = [channel for channel in channels if channel.name not in rows]
+    fresh = [c for c in channels if c.name not in current and c.name not in announced]
     again = [
-        (int(rows[c.name]["id"]), c)
+        (int(current[c.name]["id"]), c)
         for c in channels
-        if c.name in rows and _again(rows[c.name], stale)
+        if c.name in current and _again(current[c.name], stale)
     ]
     return fresh, again
 
@@ -195,72 +227,64 @@ def _again(row: Row, stale: str) -> bool:
     return outcome == "failed" or (outcome == "pending" and claimed_at < stale)
 
 
-def _skip_older(store: Store, due: Due, channels: tuple[Channel, ...], now: datetime) -> None:
-    """Records as skipped the thresholds crossed before the latest that no run recorded."""
-    incident, rule, due_at, _ = due.key(0)
-    top = store.scalar(
-        "SELECT MAX(threshold) FROM reminders WHERE incident_id = ? AND rule = ? AND due_at = ?"
-        " AND channel NOT LIKE 'hook:%'",
-        (incident, rule, due_at),
-    )
-    for offset in due.crossed[:-1]:
-        if top is None or offset > top:
-            for channel in channels:
-                _insert(store, due, offset, channel.name, "skipped", None, now)
-
-
 def _insert(
-    store: Store,
-    due: Due,
-    threshold: int,
-    channel: str,
-    outcome: str,
-    token: str | None,
-    now: datetime,
+    store: Store, key: tuple[str, str, str | None, int], channel: str, token: str, now: datetime
 ) -> int:
-    done = to_db(now) if outcome != "pending" else None
     return int(
         store.insert(
             "INSERT INTO reminders (incident_id, rule, due_at, threshold, channel, outcome,"
-            " attempts, claim, claimed_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " attempts, claim, claimed_at) VALUES (?, ?, ?, ?, ?, 'pending', 1, ?, ?)"
             " RETURNING id",
-            (
-                *due.key(threshold),
-                channel,
-                outcome,
-                int(outcome == "pending"),
-                token,
-                to_db(now),
-                done,
-            ),
+            (*key, channel, token, to_db(now)),
         )
     )
 
 
 def _misses(store: Store, views: list[View], now: datetime, token: str | None) -> list[Miss]:
-    """Every deadline of a running clock that has passed and whose hook never ran."""
+    """Every deadline of a running clock that has passed and whose hook never ran for this
+    incident and rule: once, whatever due time a corrected incident time gives it later."""
     found = []
     for view in views:
         for deadline in view.reading.deadlines:
             if deadline.due_at >= now:
                 continue
-            key = (view.incident.id, deadline.rule.name, to_db(deadline.due_at), 0, MISSED)
+            incident, rule = view.incident.id, deadline.rule.name
             if store.scalar(
-                "SELECT 1 FROM reminders WHERE incident_id = ? AND rule = ? AND due_at = ?"
-                " AND threshold = ? AND channel = ?",
-                key,
+                "SELECT 1 FROM reminders WHERE incident_id = ? AND rule = ? AND channel = ?",
+                (incident, rule, MISSED),
             ):
                 continue
             row = None
             if token is not None:
-                due = Due(view, deadline, (0,))
-                row = _insert(store, due, 0, MISSED, "pending", token, now)
+                key = (incident, rule, to_db(deadline.due_at), 0)
+                row = _insert(store, key, MISSED, token, now)
             found.append(Miss(view, deadline, row))
     return found
 
 
-def record(store: Store, row: int, token: str, failure: RunFailed | None, now: datetime) -> None:
-    """The outcome of one claimed delivery; only the run that holds the claim may record it."""
+def retake(store: Store, row: int, token: str, now: datetime) -> bool:
+    """Takes the claim on ``row`` again just before sending, if this run still holds it; False
+    when another run took it over (this one outlasted :data:`CLAIM_TIMEOUT`): then that run
+    sends it, and this one must not."""
+    with store.transaction():
+        changed = store.execute(
+            "UPDATE reminders SET claimed_at = ?"
+            " WHERE id = ? AND claim = ? AND outcome = 'pending'",
+            (to_db(now), row, token),
+        )
+    return changed == 1
+
+
+def record(
+    store: Store,
+    row: int,
+    token: str,
+    failure: RunFailed | None,
+    now: datetime,
+    tried: bool = True,
+) -> None:
+    """The outcome of one claimed delivery; only the run that holds the claim may record it.
+    ``tried=False``: not attempted at all (its channel had failed already in this run)."""
     error = (
         None
         if failure is None
@@ -268,8 +292,9 @@ def record(store: Store, row: int, token: str, failure: RunFailed | None, now: d
     )
     with store.transaction():
         store.execute(
-            "UPDATE reminders SET outcome = ?, error = ?, done_at = ? WHERE id = ? AND claim = ?",
-            ("failed" if failure else "sent", error, to_db(now), row, token),
+            "UPDATE reminders SET outcome = ?, error = ?, done_at = ?, attempts = attempts - ?"
+            " WHERE id = ? AND claim = ?",
+            ("failed" if failure else "sent", error, to_db(now), int(not tried), row, token),
         )
 
 
@@ -281,18 +306,6 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- what a reminder says -----------------------------------------------------------------------
-
-
-@contextmanager
-def speaking(lang: i18n.Lang) -> Iterator[None]:
-    """Messages in ``lang`` for a while: a reminder is written in the workspace's language,
-    whatever this run's language is."""
-    previous = i18n.language()
-    i18n.set_language(lang)
-    try:
-        yield
-    finally:
-        i18n.set_language(previous)
 
 
 def threshold_label(threshold: int) -> str:
@@ -309,18 +322,29 @@ def threshold_label(threshold: int) -> str:
 class Missing:
     facts: tuple[str, ...]  # standard facts the sheet does not give
     approved: int | None  # an approved statement, ready to issue
+    stale: int | None  # one approved for older facts: to be approved again
+    draft: int | None  # one waiting for its approval
+
+    def statement(self) -> dict[str, Any] | None:
+        """The statement a reminder points at: the one to issue, else to approve again, else
+        to approve; None when there is none yet."""
+        for state in ("approved", "stale", "draft"):
+            found: int | None = getattr(self, state)
+            if found is not None:
+                return {"id": found, "state": state}
+        return None
 
 
 def missing(store: Store, view: View) -> Missing:
     from spokes.core import facts, statements
 
     sheet = facts.sheet(store, view.incident)
-    ready = [
-        item.id
-        for item in statements.for_incident(store, view.incident.id)
-        if item.state(sheet.version) == "approved"
-    ]
-    return Missing(tuple(sheet.missing()), ready[0] if ready else None)
+    first: dict[str, int] = {}
+    for item in statements.for_incident(store, view.incident.id):
+        first.setdefault(item.state(sheet.version), item.id)
+    return Missing(
+        tuple(sheet.missing()), first.get("approved"), first.get("stale"), first.get("draft")
+    )
 
 
 def compose(store: Store, claim: Claim, now: datetime, lang: i18n.Lang, tz: ZoneInfo) -> Message:
@@ -331,7 +355,7 @@ def compose(store: Store, claim: Claim, now: datetime, lang: i18n.Lang, tz: Zone
     lead = get_unit(store, view.incident.lead_unit)
     gaps = missing(store, view)
     remaining = int((due.deadline.due_at - now).total_seconds())
-    with speaking(lang):
+    with i18n.speaking(lang):
         subject = _subject(view.incident.id, remaining)
         lines = [subject, *_lines(view, lead.name, due.deadline, gaps, lang, tz)]
         label = threshold_label(claim.threshold)
@@ -344,7 +368,11 @@ def compose(store: Store, claim: Claim, now: datetime, lang: i18n.Lang, tz: Zone
         "remaining_seconds": remaining,
         "deadline": _deadline_json(due.deadline, tz),
         "lead_unit": {"code": lead.code, "name": lead.name},
-        "missing": {"approved_statement": gaps.approved is None, "facts": list(gaps.facts)},
+        "missing": {
+            "approved_statement": gaps.approved is None,
+            "statement": gaps.statement(),
+            "facts": list(gaps.facts),
+        },
         "incident": describe(view, tz),
         "subject": subject,
         "text": text,
@@ -396,6 +424,10 @@ def _lines(
     lines.append(t("remind.line.deadline", due=due, rule=deadline.rule.name))
     if gaps.approved is not None:
         lines.append(t("remind.line.ready", id=gaps.approved))
+    elif gaps.stale is not None:
+        lines.append(t("remind.line.stale", id=gaps.stale))
+    elif gaps.draft is not None:
+        lines.append(t("remind.line.draft", id=gaps.draft))
     else:
         lines.append(t("remind.line.no_statement", id=incident.id))
     if gaps.facts:
@@ -451,30 +483,51 @@ def run(store: Store, context: Context) -> Report:
     token = secrets.token_hex(8)  # marks this run's claims: only it records their outcome
     plan = claim(store, context.config, context.clock(), token)
     report = Report()
+    down: set[str] = set()  # the channels that failed in this run: not tried again in it
     for item in plan.claims:
-        report.deliveries += _send(store, item, token, context)
+        report.deliveries += _send(store, item, token, context, down)
     for miss in plan.misses:
-        report.hooks.append(_missed(store, miss, token, context))
+        found = _missed(store, miss, token, context)
+        if found is not None:
+            report.hooks.append(found)
     return report
 
 
-def _send(store: Store, item: Claim, token: str, context: Context) -> list[Delivery]:
+def _send(
+    store: Store, item: Claim, token: str, context: Context, down: set[str]
+) -> list[Delivery]:
     message = compose(store, item, context.clock(), context.lang, context.tz)
     done = []
     for row, channel in item.rows:
-        failure = None
-        try:
-            deliver(channel, message, context.echo)
-        except RunFailed as error:
-            failure = error
         assert row is not None  # claimed rows always have one
-        record(store, row, token, failure, context.clock())
+        failure: RunFailed | None
+        if channel.name in down:
+            failure = RunFailed("run.channel_down")
+            record(store, row, token, failure, context.clock(), tried=False)
+        elif not retake(store, row, token, context.clock()):
+            continue  # another run took this claim over: it sends it
+        else:
+            failure = _deliver(channel, message, context)
+            record(store, row, token, failure, context.clock())
+        if failure is not None:
+            down.add(channel.name)
         done.append(Delivery(item.due.view.incident.id, item.threshold, channel.name, failure))
     return done
 
 
-def _missed(store: Store, miss: Miss, token: str, context: Context) -> HookRun:
+def _deliver(channel: Channel, message: Message, context: Context) -> RunFailed | None:
+    try:
+        deliver(channel, message, context.echo)
+    except RunFailed as failure:
+        return failure
+    return None
+
+
+def _missed(store: Store, miss: Miss, token: str, context: Context) -> HookRun | None:
     now = context.clock()
+    assert miss.row is not None
+    if not retake(store, miss.row, token, now):
+        return None  # another run took it over
 
     def payload() -> dict[str, Any]:
         return hooks.event(
@@ -486,7 +539,6 @@ def _missed(store: Store, miss: Miss, token: str, context: Context) -> HookRun:
         )
 
     failure = hooks.fire(context.config.hooks, "deadline-missed", payload)
-    assert miss.row is not None
     record(store, miss.row, token, failure, context.clock())
     return HookRun(miss.view.incident.id, miss.deadline.rule.name, failure)
 
@@ -503,7 +555,8 @@ class Entry:
     due_at: datetime
     threshold: int
     channel: str
-    outcome: str  # sent, failed, skipped, pending, or interrupted (pending past the timeout)
+    # sent, failed, pending, interrupted (pending past the timeout); skipped: older databases
+    outcome: str
     attempts: int
     error: RunFailed | None
 

@@ -2,9 +2,10 @@
 moved forward from memory in between.
 
 A read is :func:`spokes.core.status.snapshot`: the open incidents only (an index on ``status``,
-so that part costs the same however long the history) with their spokespersons on duty. That
-lookup still scans the spokespersons table, every designation and authorisation ever made: no
-index bounds it yet (``tests/perf/bench_watch.py --grants`` shows what it costs).
+so that part costs the same however long the history) with their spokespersons on duty, found
+through the index on the designations' validity (migration
+``0006_spokespersons_validity_index``): past designations and expired authorisations are not
+read either (``tests/perf/bench_watch.py --grants`` measures it with a long history of them).
 Between reads, :func:`at` recomputes every clock from the deadlines' rules and a later moment,
 without touching the database: deadlines are never stored, they are pure functions of the
 incident's times, so this is exactly what a new read would say about the same incidents.

@@ -27,6 +27,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiển thị N dòng gần nhất (0: tất cả).",
     ),
     # -- config --------------------------------------------------------------------------------
+    "config.required_with": (
+        "config {path}: '{key}' is required when '{other}' is set, e.g. {example}",
+        "cấu hình {path}: cần có '{key}' khi đã đặt '{other}', ví dụ {example}",
+    ),
+    "config.login_in_clear": (
+        "config {path}: '{key}' = false would send the login password unencrypted: a login"
+        " needs STARTTLS, unless the mail server is this machine (127.0.0.1, ::1, localhost)",
+        "cấu hình {path}: '{key}' = false sẽ gửi mật khẩu đăng nhập không được mã hóa: đăng nhập"
+        " phải dùng STARTTLS, trừ khi máy chủ thư là chính máy này (127.0.0.1, ::1, localhost)",
+    ),
     "config.password_in_file": (
         "config {path}: '{key}' is not allowed: a password never goes in the config; set"
         " password_env to the name of the environment variable that holds it",
@@ -46,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reminder {id}: initial information OVERDUE by {late}",
         "Nhắc hạn {id}: QUÁ HẠN {late} chưa cung cấp thông tin ban đầu",
     ),
-    "remind.line.incident": ("Incident: {title}", "Vụ việc: {title}"),
+    "remind.line.incident": ("Incident: {title}", "Sự việc: {title}"),
     "remind.line.lead": ("Lead unit: {name} ({code})", "Đơn vị chủ trì: {name} ({code})"),
     "remind.line.speaker": (
         "Spokesperson: {name}, phone {phone}",
@@ -60,6 +70,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.line.ready": (
         "Ready: statement {id} is approved: spokes statement issue {id}",
         "Đã sẵn sàng: thông cáo số {id} đã được duyệt: spokes statement issue {id}",
+    ),
+    "remind.line.stale": (
+        "Statement {id} was approved for older facts and needs approval again:"
+        " spokes statement approve {id} --by ...",
+        "Thông cáo số {id} được duyệt theo thông tin cũ, cần duyệt lại:"
+        " spokes statement approve {id} --by ...",
+    ),
+    "remind.line.draft": (
+        "Statement {id} awaits approval: spokes statement approve {id} --by ...",
+        "Thông cáo số {id} đang chờ duyệt: spokes statement approve {id} --by ...",
     ),
     "remind.line.no_statement": (
         "Still missing: an approved statement (spokes statement draft {id})",
@@ -85,6 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Would send on {channels} ({threshold}):",
         "Sẽ gửi qua {channels} ({threshold}):",
     ),
+    "remind.would_skip": (
+        "Would skip the {channel} channel: {reason}",
+        "Sẽ bỏ qua kênh {channel}: {reason}",
+    ),
     "remind.would_run_hook": (
         "Would run the deadline-missed hook for {id} ({rule})",
         "Sẽ chạy lệnh hook deadline-missed cho {id} ({rule})",
@@ -103,6 +127,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "notify-send is not installed: desktop notifications are unavailable here",
         "chưa cài notify-send: máy này không hiển thị được thông báo trên màn hình",
     ),
+    "run.no_session": (
+        "no desktop session here (none of DBUS_SESSION_BUS_ADDRESS, DISPLAY, WAYLAND_DISPLAY is"
+        " set), as under cron",
+        "không có phiên làm việc trên màn hình (chưa đặt DBUS_SESSION_BUS_ADDRESS, DISPLAY hay"
+        " WAYLAND_DISPLAY), như khi chạy bằng cron",
+    ),
+    "run.channel_down": (
+        "not tried: the channel failed earlier in this run",
+        "chưa gửi thử: kênh này đã bị lỗi trước đó trong lần chạy này",
+    ),
+    "run.no_header_value": (
+        "the environment variable {variable} (the {header} header) is not set",
+        "chưa đặt biến môi trường {variable} (giá trị của tiêu đề {header})",
+    ),
     "run.no_password": (
         "the environment variable {variable} (the SMTP password) is not set",
         "chưa đặt biến môi trường {variable} (mật khẩu SMTP)",
@@ -114,10 +152,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không kết nối được {target}: {problem}",
     ),
     "run.http_status": ("{target} answered HTTP {status}", "{target} trả về mã HTTP {status}"),
+    # -- operating-system errors, in the reader's language (others keep the system's text) --
+    "os.no_such_file": ("no such file or directory", "không tìm thấy tệp hoặc thư mục"),
+    "os.connection_refused": ("connection refused", "máy chủ từ chối kết nối"),
+    "os.timed_out": ("timed out", "hết thời gian chờ"),
+    "os.permission_denied": ("permission denied", "không có quyền truy cập"),
     # -- hooks ---------------------------------------------------------------------------------
     "hook.failed": (
         "the {event} hook failed: {reason}; the change itself is saved",
-        "lệnh hook {event} không chạy được: {reason}; thay đổi vẫn được lưu",
+        "lệnh hook {event} bị lỗi: {reason}; thay đổi vẫn được lưu",
     ),
     # -- the log -------------------------------------------------------------------------------
     "remind.log.empty": ("No reminders recorded yet.", "Chưa có nhắc hạn nào được ghi nhận."),
@@ -134,4 +177,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.outcome.skipped": ("skipped", "bỏ qua"),
     "remind.outcome.pending": ("sending", "đang gửi"),
     "remind.outcome.interrupted": ("interrupted", "bị gián đoạn"),
+    # -- spokes where --------------------------------------------------------------------------
+    "where.remind": ("Reminders", "Nhắc hạn"),
+    "where.remind_times": (
+        "{before} before the deadline, at it, then every {every} while overdue",
+        "trước hạn {before}, đúng hạn, rồi cứ {every} một lần khi quá hạn",
+    ),
+    "where.remind_no_before": (
+        "at the deadline, then every {every} while overdue",
+        "đúng hạn, rồi cứ {every} một lần khi quá hạn",
+    ),
+    "where.channels": ("Reminder channels", "Kênh nhắc hạn"),
+    "where.hooks": ("Hooks (time limit {timeout})", "Lệnh hook (tối đa {timeout})"),
 }

@@ -102,7 +102,11 @@ def render(
             widths = [widths[i] for i in kept]
             rows = [[row[i] for i in kept] for row in rows]
             sizes = [[size[i] for i in kept] for size in sizes]
-    header = "  ".join(pad(c.header, w, c.align) for c, w in zip(columns, widths, strict=True))
+    # A header is cut like a cell: one wider than its shrunk column would push every column
+    # after it to the right of its rows.
+    header = "  ".join(
+        pad(cut(c.header, w), w, c.align) for c, w in zip(columns, widths, strict=True)
+    )
     lines = [paint(header.rstrip(), "bold", colour), "  ".join("─" * w for w in widths)]
     right = [column.align == "right" for column in columns]
     for index, row in enumerate(rows):

@@ -8,8 +8,6 @@ colours and the footer are added here. This module imports rich: only ``watch`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -42,7 +40,7 @@ def frame(
     footer sits on the last lines and the table is cut to fit above it. ``interval`` (seconds
     between reads) is shown with the keys when live; ``frozen`` says SPOKES_NOW holds the clock.
     """
-    with _speaking(lang):
+    with i18n.speaking(lang):  # messages and times in the frame's own language
         status = watch.at(board, now)
         tz = zone(board.config.timezone)
         top = [Text(_title(board.unit), style="bold"), Text()]
@@ -56,17 +54,6 @@ def frame(
     # Each line stays one line: a narrow terminal crops it rather than breaking the layout.
     screen.no_wrap, screen.overflow = True, "crop"
     return screen
-
-
-@contextmanager
-def _speaking(lang: Lang) -> Iterator[None]:
-    # Messages and times follow the process's language; a frame asks for its own.
-    previous = i18n.language()
-    i18n.set_language(lang)
-    try:
-        yield
-    finally:
-        i18n.set_language(previous)
 
 
 def _title(unit: str | None) -> str:

@@ -17,8 +17,9 @@ and one frame (built and rendered at the terminal's size).
     .venv/bin/python tests/perf/bench_watch.py [--seconds 60] [--interval 1] [--open 50]
         [--closed 5000] [--grants 0] [--cols 160] [--rows 60]
 
-``--grants 20000`` adds past authorisations: the on-duty lookup scans the spokespersons table
-(no index bounds it), so that is where a read's cost still grows with the history.
+``--grants 20000`` adds past authorisations: the on-duty lookup goes through the index on the
+designations' validity (migration ``0006_spokespersons_validity_index``), so a read should cost
+about the same with them as without; this option checks it.
 """
 
 from __future__ import annotations
