@@ -11,10 +11,12 @@ import html
 import io
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,8 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from spokes.cli.app import app
-from spokes.core.documents import body_code, place_of, split_heading
-from spokes.render.document import md_escape
+from spokes.core.documents import body_code, committee_place, full_name, split_heading
+from spokes.render.markup import md_escape
 from tests.conftest import Run
 
 TNR = "Times New Roman"
@@ -91,6 +93,20 @@ def february(run: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
     open_landslide(run, "09:10")
     issue(run, draft(run, "--lang", "vi"))
     return run
+
+
+def agency_statement(run: Run, since: str) -> int:
+    """Incident 2026-0002 of Công an huyện (under UBND huyện Tân Uyên), its statement issued."""
+    assigned = run(
+        "spokesperson assign cong-an --name 'Trần Đức Minh' --title 'Phó Trưởng Công an huyện'"
+        f" --phone '0912 000 104' --email tdminh@tanuyen.example.vn --from '{since}'"
+    )
+    assert assigned.exit_code == 0, assigned
+    opened = run("incident open 'Tai nạn giao thông' -u cong-an --occurred 09:30 --json")
+    assert opened.exit_code == 0, opened
+    sid = int(run("statement draft 2026-0002 --lang vi --json").json()["id"])
+    issue(run, sid)
+    return sid
 
 
 def exported(run: Run, path: Path, *args: str) -> Any:
@@ -158,7 +174,9 @@ def runs_with(word: Any, text: str) -> list[Any]:
 def test_docx_has_the_national_heading_and_the_exact_date_line(
     february: Run, tmp_path: Path
 ) -> None:
-    word = exported(february, tmp_path / "thong-cao.docx", "1")
+    # An agency of the district dates its documents where the district's committee sits.
+    sid = agency_statement(february, "01/02/2026 08:00")
+    word = exported(february, tmp_path / "thong-cao.docx", str(sid))
     text = text_of(word)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
@@ -173,6 +191,25 @@ def test_docx_has_the_national_heading_and_the_exact_date_line(
         13,
     )
     assert (date_line.italic, date_line.font.size.pt) == (True, 13)
+
+
+def test_the_place_is_where_the_issuing_body_sits(
+    february: Run, tmp_path: Path, workspace: Path
+) -> None:
+    """Decree 30/2020, Appendix I: a People's Committee dates its documents at its own place,
+    an agency at its committee's, whatever the config's place says."""
+    config = workspace / "config.toml"
+    text = config.read_text(encoding="utf-8").replace('place = "Tân Uyên"', 'place = "Lai Châu"')
+    config.write_text(text, encoding="utf-8")
+    commune = text_of(exported(february, tmp_path / "xa.docx", "1")).splitlines()
+    assert "Phúc Khoa, ngày 05 tháng 02 năm 2026" in commune
+    agency = agency_statement(february, "01/02/2026 08:00")
+    lines = text_of(exported(february, tmp_path / "cah.docx", str(agency))).splitlines()
+    assert "Tân Uyên, ngày 05 tháng 02 năm 2026" in lines
+    assert february("incident open 'Lũ' -u tan-uyen --occurred 09:40").exit_code == 0
+    sid = february("statement draft 2026-0003 --lang vi --json").json()["id"]
+    district = february(f"statement export {sid} --format json").json()
+    assert district["dateline"] == "Tân Uyên, ngày 05 tháng 02 năm 2026"
 
 
 def test_docx_is_times_new_roman_in_every_run_and_style(february: Run, tmp_path: Path) -> None:
@@ -194,8 +231,9 @@ def test_docx_holds_number_type_summary_signer_and_recipients(
     issue(landslide, draft(landslide, "--lang", "vi"))
     lines = text_of(exported(landslide, tmp_path / "a.docx", "1")).splitlines()
     for expected in (
-        "UBND XÃ PHÚC KHOA",
-        "Số: …/TC-UBND",
+        "ỦY BAN NHÂN DÂN",  # written in full in the heading, on a line of its own...
+        "XÃ PHÚC KHOA",
+        "Số: …/TC-UBND",  # ...and the code in the number
         "THÔNG CÁO BÁO CHÍ",
         "Thông tin ban đầu về vụ việc “Sạt lở đất tại bản Phiêng Lồm”",
         "CHỦ TỊCH UBND XÃ",
@@ -208,7 +246,9 @@ def test_docx_holds_number_type_summary_signer_and_recipients(
         assert expected in lines
     assert lines.count("THÔNG CÁO BÁO CHÍ") == 1  # the template's own heading is not repeated
     # A People's Committee names no governing body above it.
-    assert "UBND HUYỆN TÂN UYÊN" not in lines
+    assert "HUYỆN TÂN UYÊN" not in lines
+    assert lines.count("ỦY BAN NHÂN DÂN") == 1
+    assert not [line for line in lines if line.startswith(("UBND XÃ", "UBND HUYỆN"))]
 
 
 def test_a_draft_is_marked_and_an_approved_statement_is_not(landslide: Run, tmp_path: Path) -> None:
@@ -252,11 +292,15 @@ def test_an_agency_names_its_parent_and_its_initials(landslide: Run, tmp_path: P
     )
     sid = landslide("statement draft 2026-0002 --lang vi --json").json()["id"]
     lines = text_of(exported(landslide, tmp_path / "a.docx", str(sid))).splitlines()
-    assert lines.index("UBND HUYỆN TÂN UYÊN") < lines.index("CÔNG AN HUYỆN")
+    heading = ["ỦY BAN NHÂN DÂN", "HUYỆN TÂN UYÊN", "CÔNG AN HUYỆN"]
+    assert lines[lines.index(heading[0]) :][:3] == heading
     assert "Số: …/TC-CAH" in lines
-    assert "PHÓ TRƯỞNG CÔNG AN HUYỆN" in lines
-    parent = runs_with(docx.Document(str(tmp_path / "a.docx")), "UBND HUYỆN TÂN UYÊN")[0]
-    assert not parent.bold
+    assert "PHÓ TRƯỞNG CÔNG AN HUYỆN" in lines  # the signer's position, as it is
+    assert "Tân Uyên, ngày 29 tháng 11 năm 2026" in lines  # the district's place
+    word = docx.Document(str(tmp_path / "a.docx"))
+    parent = runs_with(word, "ỦY BAN NHÂN DÂN") + runs_with(word, "HUYỆN TÂN UYÊN")
+    assert len(parent) == 2 and not any(run.bold for run in parent)
+    assert runs_with(word, "CÔNG AN HUYỆN")[0].bold
 
 
 def test_the_date_is_the_day_of_issue_and_today_for_a_draft(
@@ -264,10 +308,10 @@ def test_the_date_is_the_day_of_issue_and_today_for_a_draft(
 ) -> None:
     monkeypatch.setenv("SPOKES_NOW", "2026-03-07T09:00:00+07:00")
     issued = text_of(exported(february, tmp_path / "issued.docx", "1"))
-    assert "Tân Uyên, ngày 05 tháng 02 năm 2026" in issued
+    assert "Phúc Khoa, ngày 05 tháng 02 năm 2026" in issued
     sid = draft(february, "--lang", "vi")
     drafted = text_of(exported(february, tmp_path / "draft.docx", str(sid)))
-    assert "Tân Uyên, ngày 07 tháng 3 năm 2026" in drafted
+    assert "Phúc Khoa, ngày 07 tháng 3 năm 2026" in drafted
 
 
 def test_the_signer_is_whoever_issued_it(landslide: Run, tmp_path: Path) -> None:
@@ -308,7 +352,7 @@ def test_the_english_docx_is_a_plain_press_release(landslide: Run, tmp_path: Pat
     word = exported(landslide, tmp_path / "en.docx", str(sid))
     lines = text_of(word).splitlines()
     assert "PRESS RELEASE" in lines
-    assert "Tân Uyên, 29 November 2026" in lines
+    assert "Phúc Khoa, 29 November 2026" in lines
     assert "UBND xã Phúc Khoa" in lines
     assert "DRAFT" in lines
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in lines
@@ -337,21 +381,57 @@ def test_files_are_readable_by_their_owner_only(landslide: Run, tmp_path: Path) 
     assert stat.S_IMODE(os.stat(tmp_path / "a.docx").st_mode) == 0o600
 
 
-def test_the_format_follows_the_output_file_name(landslide: Run, tmp_path: Path) -> None:
+def test_the_format_follows_the_output_file_name(
+    landslide: Run, refused: Any, tmp_path: Path
+) -> None:
     sid = draft(landslide, "--lang", "vi")
     assert landslide(f"statement export {sid} -o {tmp_path / 'a.html'}").exit_code == 0
     assert (tmp_path / "a.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert landslide(f"statement export {sid} -o {tmp_path / 'a.doc'}").exit_code == 0
-    assert (tmp_path / "a.doc").read_bytes().startswith(b"PK")  # unknown: the default, docx
+    # Not a docx in a file that says otherwise: an unknown extension is refused.
+    refused(f"statement export {sid} -o {tmp_path / 'a.pdf'}", expected="'.pdf' is none of docx")
+    assert not (tmp_path / "a.pdf").exists()
+
+
+THEME_FONT = re.compile(
+    r"\b(?:ascii|hAnsi|eastAsia|cs)[Tt]heme=|\b(?:major|minor)(?:HAnsi|Bidi|EastAsia)"
+)
+
+
+@pytest.mark.parametrize("what", ["statement", "directory"])
+def test_no_part_of_the_package_names_another_font(
+    landslide: Run, tmp_path: Path, what: str
+) -> None:
+    """Every XML part, not only the styles: the template's second style sheet, font table,
+    theme and settings named Calibri, Cambria and Courier and pointed at the theme's fonts."""
+    target = tmp_path / "a.docx"
+    if what == "statement":
+        exported(landslide, target, str(draft(landslide, "--lang", "vi")))
+    else:
+        assert landslide(f"spokesperson list -o {target}").exit_code == 0
+    with zipfile.ZipFile(target) as package:
+        parts = {
+            name: package.read(name).decode("utf-8")
+            for name in package.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
+    assert "word/styles.xml" in parts and "word/fontTable.xml" in parts  # the walk found them
+    for name, xml in parts.items():
+        for other in ("Calibri", "Cambria", "Courier", "stylesWithEffects"):
+            assert other not in xml, (name, other)
+        assert not THEME_FONT.search(xml), (name, THEME_FONT.search(xml))
+    assert 'w:name="Times New Roman"' in parts["word/fontTable.xml"]
+    assert parts["word/fontTable.xml"].count("<w:font ") == 1
+    assert_times_everywhere(docx.Document(str(target)))  # and it still opens
 
 
 # -- html, md, txt, json keep the same parts --------------------------------------------------
 
 ORDERED_PARTS = (
-    "UBND XÃ PHÚC KHOA",
+    "ỦY BAN NHÂN DÂN",
+    "XÃ PHÚC KHOA",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
-    "Tân Uyên, ngày 29 tháng 11 năm 2026",
+    "Phúc Khoa, ngày 29 tháng 11 năm 2026",
     "THÔNG CÁO BÁO CHÍ",
     "Thông tin ban đầu về vụ việc “Sạt lở đất tại bản Phiêng Lồm”",
     "Số người chết: 2",
@@ -398,13 +478,20 @@ def test_json_gives_the_parts_as_fields(landslide: Run) -> None:
     assert data["form"] == "press-release"
     assert (data["lang"], data["statement"], data["incident"]) == ("vi", 1, "2026-0001")
     assert (data["draft"], data["draft_mark"]) == (True, "DỰ THẢO")
-    assert data["issuer"] == {"parent": None, "name": "UBND XÃ PHÚC KHOA", "code": "UBND"}
+    assert data["issuer"] == {
+        "parent": None,
+        "name": "ỦY BAN NHÂN DÂN XÃ PHÚC KHOA",
+        "code": "UBND",
+    }
     assert data["number"] == "Số: …/TC-UBND"
     assert (data["nation"], data["motto"]) == (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     )
-    assert (data["date"], data["dateline"]) == ("2026-11-29", "Tân Uyên, ngày 29 tháng 11 năm 2026")
+    assert (data["date"], data["dateline"]) == (
+        "2026-11-29",
+        "Phúc Khoa, ngày 29 tháng 11 năm 2026",
+    )
     assert data["type"] == "THÔNG CÁO BÁO CHÍ"
     assert data["summary"] == "Thông tin ban đầu về vụ việc “Sạt lở đất tại bản Phiêng Lồm”"
     assert data["content"][0].startswith("UBND xã Phúc Khoa cung cấp thông tin ban đầu")
@@ -423,6 +510,7 @@ def test_html_is_one_page_with_its_language_and_escaped_text(run: Run) -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;" in page
     assert "<style>" in page and "http" not in page.split("<body>")[0]  # nothing fetched
+    assert '<meta name="viewport"' in page  # the page shell the reports use too
 
 
 def test_markdown_shows_user_text_as_written() -> None:
@@ -430,6 +518,23 @@ def test_markdown_shows_user_text_as_written() -> None:
     assert md_escape("1. Diễn biến") == r"1\. Diễn biến"
     assert md_escape("   - Số người chết: 2") == r"   \- Số người chết: 2"
     assert md_escape("# tiêu đề") == r"\# tiêu đề"
+    assert md_escape("bản_Nà_Ít") == r"bản\_Nà\_Ít"
+
+
+def test_the_core_does_not_depend_on_the_views() -> None:
+    """Documents and reports are assembled without the renderers: the dates in documents come
+    from spokes.dates. (drafting, statements, calendar and remind still import
+    spokes.render.timefmt; they can take date_line and in_text from spokes.dates too.)"""
+    import ast
+
+    for name in ("documents", "reports"):
+        source = Path(__file__).parents[1] / "spokes" / "core" / f"{name}.py"
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        imported = [
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        ]
+        imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert not [module for module in imported if module.startswith("spokes.render")], name
 
 
 # -- the rules behind the parts --------------------------------------------------------------
@@ -453,22 +558,46 @@ def test_the_body_code(name: str, code: str) -> None:
     ("name", "place"),
     [
         ("UBND xã Phúc Khoa", "Phúc Khoa"),
+        ("UBND huyện Tân Uyên", "Tân Uyên"),
         ("UBND thị xã Mường Lay", "Mường Lay"),
         ("Ủy ban nhân dân thành phố Lai Châu", "Lai Châu"),
+        ("UBND thị trấn Tân Uyên", "Tân Uyên"),
+        ("UBND tỉnh Lai Châu", "Lai Châu"),
+        ("Công an huyện", None),  # an agency is not a place
+        ("Phòng Văn hóa - Thông tin", None),
+    ],
+)
+def test_the_place_of_a_peoples_committee(name: str, place: str | None) -> None:
+    assert committee_place(name) == place
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("UBND xã Phúc Khoa", "Ủy ban nhân dân xã Phúc Khoa"),
+        ("Uỷ ban nhân dân huyện Tân Uyên", "Ủy ban nhân dân huyện Tân Uyên"),
         ("Công an huyện", "Công an huyện"),
     ],
 )
-def test_the_place_without_a_configured_one(name: str, place: str) -> None:
-    assert place_of(name) == place
+def test_ubnd_in_full(name: str, full: str) -> None:
+    assert full_name(name) == full
 
 
-def test_the_place_falls_back_to_the_lead_unit(landslide: Run, workspace: Path) -> None:
+def test_the_config_place_only_without_a_peoples_committee(landslide: Run, workspace: Path) -> None:
+    added = landslide("unit add ban-chi-huy 'Ban Chỉ huy phòng chống thiên tai' --kind agency")
+    assert added.exit_code == 0, added
+    assert landslide("incident open 'Mưa lớn' -u ban-chi-huy --occurred 13:00").exit_code == 0
+    sid = landslide("statement draft 2026-0002 --lang vi --json").json()["id"]
+    export = f"statement export {sid} --format json"
+    assert landslide(export).json()["dateline"] == "Tân Uyên, ngày 29 tháng 11 năm 2026"
     config = workspace / "config.toml"
     config.write_text(
         config.read_text(encoding="utf-8").replace('place = "Tân Uyên"\n', ""), encoding="utf-8"
     )
-    data = landslide(f"statement export {draft(landslide, '--lang', 'vi')} --format json").json()
-    assert data["dateline"] == "Phúc Khoa, ngày 29 tháng 11 năm 2026"
+    no_place = landslide(export).json()["dateline"]
+    assert no_place == "Ban Chỉ huy phòng chống thiên tai, ngày 29 tháng 11 năm 2026"
+    commune = landslide(f"statement export {draft(landslide, '--lang', 'vi')} --format json")
+    assert commune.json()["dateline"] == "Phúc Khoa, ngày 29 tháng 11 năm 2026"
 
 
 def test_only_a_standalone_heading_is_taken_out() -> None:
@@ -531,16 +660,16 @@ def test_an_unknown_statement_is_refused(landslide: Run, refused: Any, tmp_path:
     assert list(tmp_path.glob("*.docx")) == []
 
 
-def test_an_unknown_format_is_a_usage_error(landslide: Run, refused: Any) -> None:
-    refused("statement export 1 --format pdf", expected="unknown format 'pdf'", code=2)
-    refused("spokesperson list --format xlsx", expected="unknown format 'xlsx'", code=2)
+def test_an_unknown_format_is_refused_in_one_line(landslide: Run, refused: Any) -> None:
+    refused("statement export 1 --format pdf", expected="Error: unknown format 'pdf'")
+    refused("spokesperson list --format xlsx", expected="Error: unknown format 'xlsx'")
 
 
 def test_a_docx_is_not_written_to_a_terminal(
     landslide: Run, refused: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sid = draft(landslide)
-    monkeypatch.setattr("spokes.cli.statement.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("spokes.cli.output.stdout_is_terminal", lambda: True)
     result = refused(f"statement export {sid}", expected="cannot be shown on a terminal")
     assert result.stdout == ""
     refused("--lang vi spokesperson list --format docx", expected="không thể hiển thị tệp docx")
@@ -649,7 +778,7 @@ def test_directory_docx(landslide: Run, tmp_path: Path) -> None:
 
 def test_directory_options_that_do_not_go_together(landslide: Run, refused: Any) -> None:
     refused("spokesperson list --format md --json", expected="--format and --json", code=2)
-    refused("spokesperson list -o danh-sach.txt", expected="give --format", code=2)
+    refused("spokesperson list -o danh-sach.txt", expected="is none of md, csv, html, docx")
 
 
 def test_directory_table_and_json_are_unchanged(landslide: Run) -> None:

@@ -86,6 +86,32 @@ def test_a_day_is_read_as_people_type_it(text: str, expected: date) -> None:
     assert reports.parse_day(text, date(2026, 11, 29)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("29/12", date(2026, 1, 5), date(2025, 12, 29)),  # last year's, not a day to come
+        ("05/01", date(2026, 1, 5), date(2026, 1, 5)),
+        ("06/01", date(2026, 1, 5), date(2025, 1, 6)),
+        ("29/02", date(2026, 3, 1), date(2024, 2, 29)),  # the latest one there was
+    ],
+)
+def test_a_day_without_a_year_is_the_latest_one_not_to_come(
+    text: str, today: date, expected: date
+) -> None:
+    assert reports.parse_day(text, today) == expected
+
+
+def test_a_day_without_a_year_on_the_command_line(tan_uyen: Run) -> None:
+    new_year = "2026-01-05T09:00:00+07:00"
+    assert day(tan_uyen, "--date", "29/12", now=new_year)["date"] == "2025-12-29"
+    # The end of a period is the first such day from its start on: this month, not over yet.
+    period = tan_uyen("report period --from 01/01 --to 31/01 -f json", now=new_year)
+    assert period.exit_code == 0, period
+    assert (period.json()["from"], period.json()["to"]) == ("2026-01-01", "2026-01-31")
+    period = tan_uyen("report period --from 29/12 --to 04/01 -f json", now=new_year)
+    assert (period.json()["from"], period.json()["to"]) == ("2025-12-29", "2026-01-04")
+
+
 def test_the_23_30_incident_is_in_that_days_report_and_the_next(tan_uyen: Run) -> None:
     # Opened at 23:35, so that the open command itself is not in the future.
     incident = opened(
@@ -127,8 +153,31 @@ def test_an_incident_closed_before_the_day_is_in_it_when_its_deadline_falls_in_i
     closed = tan_uyen(f"incident close {incident}", now="2026-11-29T23:50:00+07:00")
     assert closed.exit_code == 0, closed
     later = "2026-12-02T10:00:00+07:00"
-    assert incident in rows_by_id(day(tan_uyen, "--date", "30/11/2026", now=later))
+    next_day = day(tan_uyen, "--date", "30/11/2026", now=later)
+    assert incident in rows_by_id(next_day)
     assert incident not in rows_by_id(day(tan_uyen, "--date", "01/12/2026", now=later))
+    # Closed before its deadline without information: neither pending nor overdue, ever.
+    assert rows_by_id(next_day)[incident]["state"] == "closed_without_information"
+    that_day = day(tan_uyen, "--date", "29/11/2026", now=later)
+    assert rows_by_id(that_day)[incident]["state"] == "closed_without_information"
+    summary = that_day["summary"]
+    assert (summary["closed_without_information"], summary["not_yet_due"]) == (1, 0)
+    assert summary["on_time_rate"] is None  # left out of the rate: it was never due
+    assert next_day["summary"]["closed_without_information"] == 0  # counted on the day it closed
+    table = tan_uyen("report day --date 29/11/2026", now=later).stdout
+    assert "closed without information" in table and "Closed without information 1" in table
+    vietnamese = tan_uyen("--lang vi report day --date 29/11/2026", now=later).stdout
+    assert "đã kết thúc, chưa cung cấp thông tin" in vietnamese
+    period = tan_uyen("report period --from 29/11/2026 -f json", now=later).json()["total"]
+    assert (period["closed_without_information"], period["not_yet_due"]) == (1, 0)
+
+
+def test_an_incident_still_open_before_its_deadline_is_not_closed(tan_uyen: Run) -> None:
+    incident = opened(tan_uyen, "Cháy rừng", "-u", "phuc-khoa", "--occurred", "13:00")
+    assert rows_by_id(day(tan_uyen))[incident]["state"] == "pending"
+    # Closed later than the moment a report reads: as it stood then, pending.
+    assert tan_uyen(f"incident close {incident}", now="2026-11-29T14:30:00+07:00").exit_code == 0
+    assert rows_by_id(day(tan_uyen))[incident]["state"] == "pending"
 
 
 def test_open_incidents_of_earlier_days_stay_in_the_report(day_set: Run) -> None:
@@ -196,6 +245,7 @@ def test_summary_figures_on_a_known_set(day_set: Run) -> None:
         "late": 1,
         "overdue": 1,
         "not_yet_due": 2,  # pending and at risk are not decided: left out of the rate
+        "closed_without_information": 0,
         "no_deadline": 0,
         "on_time_rate": 0.3333,
         "median_minutes_to_information": 105.0,  # 60 and 150
@@ -206,6 +256,32 @@ def test_summary_figures_on_a_known_set(day_set: Run) -> None:
     assert minutes["2026-0003"] is None
     table = day_set("report day").stdout
     assert "On-time rate 33.3%" in table and "Median minutes to initial information 105" in table
+
+
+def test_a_day_counts_the_outcomes_of_that_day_only(tan_uyen: Run) -> None:
+    """An outcome is counted on the day it happened, not again on every later day the
+    incident is still open; still overdue is read at the end of each day."""
+    run = tan_uyen
+    yesterday = "2026-11-28T23:00:00+07:00"
+    met = opened(run, "Sạt lở", "-u", "phuc-khoa", "--occurred", "09:00", now=yesterday)
+    late = opened(run, "Cháy", "-u", "phuc-khoa", "--occurred", "20:00", now=yesterday)
+    assert run(f"incident inform {met} --at 10:00", now=yesterday).exit_code == 0  # on time
+    assert run(f"incident inform {late} --at 08:00").exit_code == 0  # on the 29th: late
+    first = day(run, "--date", "28/11/2026")
+    assert {row["id"]: row["state"] for row in first["rows"]} == {met: "met", late: "overdue"}
+    assert first["summary"]["incidents"] == 2
+    assert (first["summary"]["on_time"], first["summary"]["overdue"]) == (1, 1)
+    assert first["summary"]["median_minutes_to_information"] == 60.0
+    second = day(run, "--date", "29/11/2026")
+    assert {row["id"]: row["state"] for row in second["rows"]} == {met: "met", late: "late"}
+    summary = second["summary"]
+    assert summary["incidents"] == 2  # both listed...
+    assert (summary["on_time"], summary["late"], summary["overdue"]) == (0, 1, 0)  # ...once
+    assert summary["median_minutes_to_information"] == 720.0  # 20:00 to 08:00: only the late one
+    assert summary["on_time_rate"] == 0.0
+    table = run("report day").stdout
+    assert "counts what happened that day" in table
+    assert "tính những gì diễn ra trong ngày" in run("--lang vi report day -f md").stdout
 
 
 def test_the_rate_is_a_dash_when_nothing_is_decided(tan_uyen: Run) -> None:
@@ -400,6 +476,10 @@ def test_markdown_table_and_summary(day_set: Run) -> None:
     assert text.startswith("# End-of-day status, 29 November 2026\n")
     assert "| ID | Unit | Incident |" in text
     assert "Đá lăn \\| đường \\*liên xã\\*" in text  # one cell, no emphasis
+    assert day_set("incident edit 2026-0003 --title 'Lũ_quét bản_Nà_Ít'").exit_code == 0
+    assert "Lũ\\_quét bản\\_Nà\\_Ít" in day_set("report day -f md").stdout  # no emphasis
+    assert day_set("incident edit 2026-0003 --title 'Lũ_quét tại bản_Nà_Ít'").exit_code == 0
+    assert "Lũ\\_quét tại bản\\_Nà\\_Ít" in day_set("report day -f md").stdout  # no emphasis
     assert "- On-time rate: **33.3%**" in text
     lines = [line for line in text.splitlines() if line.startswith("| 2026-")]
     assert len(lines) == 5 and all(line.count(" | ") == 10 for line in lines)
@@ -491,7 +571,7 @@ def test_output_to_a_file(day_set: Run, tmp_path: Path) -> None:
         target = tmp_path / f"report.{fmt}"
         written = day_set(f"report day --format {fmt} -o {target}")
         assert written.exit_code == 0, written
-        assert written.stdout == f"Report written to {target}\n"
+        assert written.stdout == f"Written: {target}\n"
         shown = day_set(f"report day --format {fmt}").stdout  # the runner shows CR LF as LF
         assert target.read_bytes().replace(b"\r\n", b"\n") == shown.encode("utf-8"), fmt
     assert (tmp_path / "report.csv").read_bytes().endswith(b",0\r\n")  # RFC 4180 line ends
@@ -601,7 +681,7 @@ def missing(tmp_path: Path) -> Iterator[Path]:
 def test_writing_into_a_missing_folder_is_refused(day_set: Run, refused, missing: Path) -> None:
     refused(
         f"report day --format html -o {missing}",
-        expected=f"cannot write {missing}: the folder {missing.parent} does not exist",
+        expected=f"cannot write '{missing}': the folder '{missing.parent}' does not exist",
     )
     refused(f"report period --from 01/11/2026 -o {missing}", expected="does not exist")
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spokes.cli.common import echo, workspace
-from spokes.errors import InvalidInput
+from spokes.cli import output
+from spokes.cli.common import workspace
 from spokes.i18n import t
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ FORMATS = ("table", "md", "csv", "json", "html")
 
 UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help=t("help.opt.report_unit"))]
 FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help=t("help.opt.report_format"), metavar="FORMAT")
+    str | None, typer.Option("--format", "-f", help=t("help.opt.report_format"), metavar="FORMAT")
 ]
 OutputOpt = Annotated[
     str | None, typer.Option("--output", "-o", help=t("help.opt.report_output"), metavar="FILE")
@@ -40,17 +40,17 @@ def day(
         str | None, typer.Option("--date", "-d", help=t("help.opt.report_date"))
     ] = None,
     unit: UnitOpt = None,
-    fmt: FormatOpt = "table",
-    output: OutputOpt = None,
+    fmt: FormatOpt = None,
+    out: OutputOpt = None,
 ) -> None:
     from spokes.core import reports
 
     ws = workspace(ctx)
-    chosen, target = _format(fmt), _target(output)
+    chosen, target = _destination(fmt, out, ws)
     now = ws.now()
     chosen_day = reports.parse_day(date or "today", reports.local_today(now, ws.tz))
     report = reports.day_report(ws.store, ws.config, ws.tz, chosen_day, unit, now)
-    _emit(_render(report, chosen, ws, target), target)
+    output.deliver(_render(report, chosen, ws, target), target, ws)
 
 
 @app.command("period", help=t("help.report.period"))
@@ -59,39 +59,26 @@ def period(
     first: Annotated[str, typer.Option("--from", help=t("help.opt.report_from"))],
     last: Annotated[str | None, typer.Option("--to", help=t("help.opt.report_to"))] = None,
     unit: UnitOpt = None,
-    fmt: FormatOpt = "table",
-    output: OutputOpt = None,
+    fmt: FormatOpt = None,
+    out: OutputOpt = None,
 ) -> None:
     from spokes.core import reports
 
     ws = workspace(ctx)
-    chosen, target = _format(fmt), _target(output)
+    chosen, target = _destination(fmt, out, ws)
     now = ws.now()
     today = reports.local_today(now, ws.tz)
     start = reports.parse_day(first, today)
     # The last day may lie ahead (this month, run mid-month): the report is then "so far".
-    end = reports.parse_day(last, today, allow_future=True) if last else today
+    end = reports.parse_day(last, today, allow_future=True, not_before=start) if last else today
     report = reports.period_report(ws.store, ws.config, ws.tz, start, end, unit, now)
-    _emit(_render(report, chosen, ws, target), target)
+    output.deliver(_render(report, chosen, ws, target), target, ws)
 
 
-def _format(value: str) -> str:
-    chosen = value.strip().lower()
-    if chosen not in FORMATS:
-        raise InvalidInput("report.bad_format", value=value, choices=", ".join(FORMATS))
-    return chosen
-
-
-def _target(output: str | None) -> Path | None:
-    """The file to write, checked before any work: its folder must exist."""
-    if output is None:
-        return None
-    path = Path(output).expanduser()
-    if path.is_dir():
-        raise InvalidInput("report.output_is_folder", path=output)
-    if not path.parent.is_dir():
-        raise InvalidInput("report.no_folder", path=output, folder=str(path.parent))
-    return path
+def _destination(fmt: str | None, out: str | None, ws: Workspace) -> tuple[str, Path | None]:
+    """The format and the file, checked before any work is done."""
+    chosen = output.choose_format(fmt, out, FORMATS, "table") or "table"
+    return chosen, output.target(out, ws)
 
 
 def _render(
@@ -110,16 +97,3 @@ def _terminal(chosen: str, target: Path | None) -> tuple[bool, int | None]:
     if chosen != "table" or target is not None:
         return False, None
     return table.use_colour(sys.stdout), table.terminal_width(sys.stdout)
-
-
-def _emit(text: str, target: Path | None) -> None:
-    if target is None:
-        typer.echo(text, nl=False)  # the text ends its own lines (CSV with CR LF)
-        return
-    try:
-        # newline="": CSV keeps its CR LF line ends, every other format its LF.
-        target.write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        problem = error.strerror or type(error).__name__
-        raise InvalidInput("report.cannot_write", path=str(target), problem=problem) from None
-    echo(t("report.written", path=str(target)))

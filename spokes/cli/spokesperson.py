@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from spokes.cli import output
 from spokes.cli.common import echo, parse_any, parse_past, print_json, warn, workspace
-from spokes.cli.statement import OutputOpt, chosen_format, deliver
 from spokes.clock import iso_local
 from spokes.core import spokespersons
 from spokes.core.incidents import normalise_id
@@ -132,18 +133,18 @@ def list_(
             "--format", "-f", help=t("help.opt.directory_format"), metavar="md|csv|html|docx"
         ),
     ] = None,
-    output: OutputOpt = None,
+    out: output.OutputOpt = None,
 ) -> None:
-    chosen = chosen_format(fmt, output, DIRECTORY_FORMATS, None)
+    chosen = output.choose_format(fmt, out, DIRECTORY_FORMATS, None)
     if chosen is not None and as_json:
         raise typer.BadParameter(t("doc.format_with_json"), param_hint="--format")
-    if chosen is None and output is not None:
-        raise typer.BadParameter(t("doc.output_needs_format"), param_hint="-o")
     ws = workspace(ctx)
+    path = output.target(out, ws)
+    output.refuse_binary_on_terminal(chosen, path)
     when = parse_any(ws, at) if at else ws.now()
     entries = spokespersons.directory(ws.store, when, unit)
     if chosen is not None:
-        _publish(entries, ws, when, chosen, output)
+        _publish(entries, ws, when, chosen, path)
         return
     if as_json:
         print_json([_entry_json(entry, ws, when) for entry in entries])
@@ -155,7 +156,7 @@ def list_(
 
 
 def _publish(
-    entries: list[DirectoryEntry], ws: Workspace, when: Any, fmt: str, output: str | None
+    entries: list[DirectoryEntry], ws: Workspace, when: Any, fmt: str, path: Path | None
 ) -> None:
     """The directory to publish on the e-portal, in the output language."""
     from spokes.core.documents import directory
@@ -173,7 +174,7 @@ def _publish(
             "html": document.directory_html,
         }
         data = renderers[fmt](listing)
-    deliver(data, output)
+    output.deliver(data, path, ws)
     if listing.missing:  # after the list: a refused write has nothing to warn about
         warn(t("dir.not_listed", units=", ".join(listing.missing)))
 

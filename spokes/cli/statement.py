@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spokes.cli import output
 from spokes.cli.common import echo, parse_past, print_json, warn, workspace
 from spokes.cli.fact import workshop
 from spokes.core import facts, incidents, statements
 from spokes.core.drafting import CHANNELS, KINDS
 from spokes.core.units import normalise_code
-from spokes.errors import ExitCode, InvalidInput, SpokesError
+from spokes.errors import ExitCode
 from spokes.i18n import t
 from spokes.render import statements as view
 from spokes.workspace import Workspace
@@ -171,7 +172,7 @@ def issue(
     url: Annotated[str | None, typer.Option("--url", help=t("help.opt.published_url"))] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    from spokes.cli.remind import statement_issued
+    from spokes.cli.hooks import statement_issued
     from spokes.core import conflicts  # the figure parser: only where texts are checked
 
     ws = workspace(ctx)
@@ -246,73 +247,6 @@ def check(
 # -- export ---------------------------------------------------------------------------------
 
 EXPORT_FORMATS = ("docx", "html", "md", "txt", "json")
-OutputOpt = Annotated[
-    str | None, typer.Option("--output", "-o", help=t("help.opt.output"), metavar="FILE")
-]
-
-
-def chosen_format(
-    fmt: str | None, output: str | None, formats: tuple[str, ...], default: str | None
-) -> str | None:
-    """``--format``, else the extension of the ``-o`` file when it is one of ``formats``, else
-    ``default``. An unknown ``--format`` is a usage error (exit code 2), as an unknown option."""
-    if fmt is not None:
-        cleaned = fmt.strip().lower().lstrip(".")
-        if cleaned not in formats:
-            choices = ", ".join(formats)
-            raise typer.BadParameter(
-                t("doc.bad_format", value=fmt, choices=choices), param_hint="--format"
-            )
-        return cleaned
-    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
-    return suffix if suffix in formats else default
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
-
-
-def deliver(data: bytes | str, output: str | None) -> None:
-    """Prints a text, or writes a file and says so. A binary file is never sent to a
-    terminal, where it would show as garbage; to a pipe or a redirection it goes as it is."""
-    if output is not None:
-        write_file(Path(output), data)
-        echo(t("doc.written", path=output))
-    elif isinstance(data, str):
-        echo(data.rstrip("\n"))
-    elif stdout_is_terminal():
-        raise InvalidInput("doc.docx_to_terminal")
-    else:
-        typer.echo(data, nl=False)
-
-
-def write_file(path: Path, data: bytes | str) -> None:
-    """Atomically (a reader never sees half a file), readable by its owner only (a draft is
-    not public yet); refused with the reason when the folder is missing or not writable."""
-    import os
-    import tempfile
-
-    if not path.parent.is_dir():
-        raise InvalidInput("doc.no_folder", path=str(path), folder=str(path.parent))
-    if path.is_dir():
-        raise InvalidInput("doc.cannot_write", path=str(path), problem=t("doc.is_folder"))
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as error:
-        raise _cannot_write(path, error) from None
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(raw)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise _cannot_write(path, error) from None
-
-
-def _cannot_write(path: Path, error: OSError) -> InvalidInput:
-    problem = error.strerror or type(error).__name__
-    return InvalidInput("doc.cannot_write", path=str(path), problem=problem)
 
 
 def render_document(document: Document, fmt: str) -> bytes | str:
@@ -335,68 +269,50 @@ def export(
             "--format", "-f", help=t("help.opt.export_format"), metavar="docx|html|md|txt|json"
         ),
     ] = None,
-    output: OutputOpt = None,
+    out: output.OutputOpt = None,
     every: Annotated[bool, typer.Option("--all", help=t("help.opt.export_all"))] = False,
     folder: Annotated[
         str | None, typer.Option("--to", help=t("help.opt.export_to"), metavar="DIR")
     ] = None,
 ) -> None:
-    chosen = chosen_format(fmt, output, EXPORT_FORMATS, "docx") or "docx"
-    _check_export_options(every, output, folder)
+    _check_export_options(every, out, folder)
+    chosen = output.choose_format(fmt, out, EXPORT_FORMATS, "docx") or "docx"
     ws = workspace(ctx)
     if folder is not None:
-        _export_all(ws, target, chosen, Path(folder))
+        _export_all(ws, target, chosen, Path(folder).expanduser())
         return
-    if output is None and chosen == "docx" and stdout_is_terminal():
-        raise InvalidInput("doc.docx_to_terminal")  # before any work is done
+    path = output.target(out, ws)
+    output.refuse_binary_on_terminal(chosen, path)  # before any work is done
     from spokes.core.documents import statement_document
 
     document = statement_document(ws.store, target, ws.config.place, ws.tz, ws.now())
-    deliver(render_document(document, chosen), output)
+    output.deliver(render_document(document, chosen), path, ws)
 
 
-def _check_export_options(every: bool, output: str | None, folder: str | None) -> None:
+def _check_export_options(every: bool, out: str | None, folder: str | None) -> None:
     """One statement goes to -o or stdout; --all writes a folder: mixing them is a usage
     error (exit code 2)."""
     if every and folder is None:
         raise typer.BadParameter(t("doc.all_needs_to"), param_hint="--all")
-    if every and output is not None:
+    if every and out is not None:
         raise typer.BadParameter(t("doc.output_with_all"), param_hint="-o")
     if folder is not None and not every:
         raise typer.BadParameter(t("doc.to_needs_all"), param_hint="--to")
 
 
 def _export_all(ws: Workspace, incident_id: str, fmt: str, folder: Path) -> None:
-    """Every document is rendered before the first file is written, and a failure midway
-    takes back what was written: a refusal leaves nothing behind."""
+    """Every document is rendered, and every target checked, before the first byte is
+    written; the files are written whole and renamed into place together. A refusal or a
+    failure leaves every file that was there as it was, and no folder this run created."""
     from spokes.core.documents import incident_bundle
 
     found = incident_bundle(ws.store, incident_id, ws.config.place, workshop(ws), ws.now())
     files = [(folder / f"{item.stem}.{fmt}", render_document(item.document, fmt)) for item in found]
-    created = _make_folder(folder)
-    written: list[Path] = []
+    created = output.make_folder(folder)
     try:
-        for path, data in files:
-            write_file(path, data)
-            written.append(path)
-    except SpokesError:
-        for path in written:
-            path.unlink(missing_ok=True)
-        if created:
-            folder.rmdir()
+        output.write_files(files, ws)
+    except BaseException:
+        output.remove_folders(created)
         raise
-    for path in written:
-        echo(t("doc.written", path=str(path)))
-
-
-def _make_folder(folder: Path) -> bool:
-    """Creates the folder of --all when missing; whether it did."""
-    if folder.is_dir():
-        return False
-    if folder.exists():
-        raise InvalidInput("doc.cannot_write", path=str(folder), problem=t("doc.not_folder"))
-    try:
-        folder.mkdir(parents=True)
-    except OSError as error:
-        raise _cannot_write(folder, error) from None
-    return True
+    for path, _ in files:
+        echo(t("output.written", path=str(path)))

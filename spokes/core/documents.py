@@ -30,15 +30,16 @@ from spokes.core.statements import Statement, Workshop, issued_for, referral
 from spokes.core.statements import get as get_statement
 from spokes.core.units import Unit, find
 from spokes.core.units import get as get_unit
+from spokes.dates import date_line
 from spokes.errors import Refused
 from spokes.messages import MESSAGES
-from spokes.render.timefmt import date_line
 from spokes.store import Store
 from spokes.text import same_name
 
 Form = Literal["press-release", "letter"]
 TYPE_CODE = "TC"  # Decree 30/2020, Appendix III: the type code of a thông cáo
 _ADMIN_PREFIXES = ("ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân ")
+COMMITTEE = "Ủy ban nhân dân"  # "UBND" in full, as the heading of a document writes it
 # "xã" last: "thị xã" must not be read as "xã".
 _ADMIN_KINDS = (
     "thành phố",
@@ -119,16 +120,56 @@ def _initial(word: str) -> str:
     return unicodedata.normalize("NFD", letter.upper())[:1]
 
 
-def place_of(unit_name: str) -> str:
-    """Where a People's Committee is, for the date line when the config gives no ``place``:
-    "UBND xã Phúc Khoa" -> "Phúc Khoa". Any other unit: its own name."""
-    folded = unit_name.casefold()
+def _committee_rest(name: str) -> str | None:
+    """What follows "UBND" (or "Ủy ban nhân dân") in a People's Committee's name; None for
+    any other body."""
+    folded = name.casefold()
     prefix = next((p for p in _ADMIN_PREFIXES if folded.startswith(p)), None)
-    if prefix is None:
-        return unit_name
-    rest = unit_name[len(prefix) :]
+    return None if prefix is None else name[len(prefix) :].strip()
+
+
+def committee_place(name: str) -> str | None:
+    """The place name of a People's Committee, from its name: "UBND xã Phúc Khoa" ->
+    "Phúc Khoa", "Ủy ban nhân dân thị xã Mường Lay" -> "Mường Lay". None for any other body
+    (an agency such as "Công an huyện" is not a place)."""
+    rest = _committee_rest(name)
+    if rest is None:
+        return None
     kind = next((k for k in _ADMIN_KINDS if rest.casefold().startswith(k + " ")), None)
-    return rest[len(kind) + 1 :] if kind else rest
+    return rest[len(kind) + 1 :].strip() if kind else rest
+
+
+def full_name(name: str) -> str:
+    """A People's Committee's name with "UBND" written in full, as a document's heading has
+    it: "UBND xã Phúc Khoa" -> "Ủy ban nhân dân xã Phúc Khoa". Other names as they are."""
+    rest = _committee_rest(name)
+    return name if rest is None else f"{COMMITTEE} {rest}"
+
+
+def heading_lines(name: str) -> tuple[str, ...]:
+    """A body's name (in capitals) as the heading sets it: a People's Committee's with
+    "ỦY BAN NHÂN DÂN" on a line of its own and the unit under it, as documents write it
+    ("ỦY BAN NHÂN DÂN" / "XÃ PHÚC KHOA"); any other name on one line."""
+    head = _capitals(COMMITTEE)
+    if name.startswith(head + " "):
+        return head, name[len(head) + 1 :]
+    return (name,)
+
+
+def document_place(store: Store, unit: Unit, configured: str | None) -> str:
+    """The place in the date line (Decree 30/2020, Appendix I: the official name of the
+    administrative unit where the issuing body sits): a People's Committee's own place; for an
+    agency, the place of the People's Committee above it in the directory; the config's
+    ``place`` only when no People's Committee is found, and the unit's name as a last resort."""
+    seen: set[str] = set()
+    current: Unit | None = unit
+    while current is not None and current.code not in seen:
+        place = committee_place(current.name)
+        if place:
+            return place
+        seen.add(current.code)
+        current = find(store, current.parent_code) if current.parent_code else None
+    return configured or unit.name
 
 
 def _capitals(text: str) -> str:
@@ -185,7 +226,7 @@ class Sources:
     speaker: Spokesperson | None
     speaker_name: str | None  # who issued it, even when no designation matches the name
     final: bool  # approved for the current facts, or issued: no "DỰ THẢO"
-    place: str | None
+    place: str  # of the date line
 
 
 def gather(store: Store, statement: Statement, place: str | None, at: datetime) -> Sources:
@@ -202,7 +243,7 @@ def gather(store: Store, statement: Statement, place: str | None, at: datetime) 
         speaker=speaker,
         speaker_name=statement.issued_by or (speaker.name if speaker else None),
         final=statement.state(version) in ("approved", "issued"),
-        place=place,
+        place=document_place(store, lead, place),
     )
 
 
@@ -228,8 +269,10 @@ def _issuer(src: Sources, lang: str) -> Issuer:
         return Issuer(None, src.lead.name, code)
     # A People's Committee is a body of general competence: its documents name no governing
     # body above it (Decree 30/2020, Appendix I); an agency's name its parent.
+    # "UBND" is written in full in the heading; the number keeps the code "UBND".
     parent = src.parent if src.parent and code != "UBND" else None
-    return Issuer(_capitals(parent.name) if parent else None, _capitals(src.lead.name), code)
+    parent_name = _capitals(full_name(parent.name)) if parent else None
+    return Issuer(parent_name, _capitals(full_name(src.lead.name)), code)
 
 
 def _signer(src: Sources, lang: str) -> Signer:
@@ -242,8 +285,7 @@ def _signer(src: Sources, lang: str) -> Signer:
 def _dateline(src: Sources, moment: datetime, tz: ZoneInfo, lang: str) -> tuple[date, str]:
     day = moment.astimezone(tz).date()
     written = date_line(moment, tz, lang)
-    place = src.place or place_of(src.lead.name)
-    return day, in_lang("doc.dateline", lang, place=place, date=written)
+    return day, in_lang("doc.dateline", lang, place=src.place, date=written)
 
 
 def press_release(src: Sources, tz: ZoneInfo, at: datetime) -> Document:

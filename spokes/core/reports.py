@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from spokes.clock import to_db
@@ -39,13 +39,17 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$")
 # -- the day and its window ----------------------------------------------------------------
 
 
-def parse_day(text: str, today: date, allow_future: bool = False) -> date:
-    """A local date as people type it: ``2026-11-29``, ``29/11/2026``, ``29/11`` (this year),
-    ``today``, ``yesterday``, ``hôm nay``, ``hôm qua``. A day after ``today`` only when
-    ``allow_future`` (the end of a period that is not over yet)."""
+def parse_day(
+    text: str, today: date, allow_future: bool = False, not_before: date | None = None
+) -> date:
+    """A local date as people type it: ``2026-11-29``, ``29/11/2026``, ``29/11``, ``today``,
+    ``yesterday``, ``hôm nay``, ``hôm qua``. A day and month without a year is the most recent
+    such date not after ``today`` (``29/12`` typed on 5 January is last year's), or, for the
+    end of a period, the first such date from ``not_before`` on. A day after ``today`` only
+    when ``allow_future`` (the end of a period that is not over yet)."""
     cleaned = " ".join(unicodedata.normalize("NFC", text).strip().lower().split())
     cleaned = cleaned.removeprefix("ngày ").strip()
-    day = _read_day(cleaned, today)
+    day = _read_day(cleaned, today, not_before)
     if day is None:
         raise InvalidInput("report.bad_date", value=text)
     if day > today and not allow_future:
@@ -53,7 +57,7 @@ def parse_day(text: str, today: date, allow_future: bool = False) -> date:
     return day
 
 
-def _read_day(cleaned: str, today: date) -> date | None:
+def _read_day(cleaned: str, today: date, not_before: date | None) -> date | None:
     if cleaned in _TODAY:
         return today
     if cleaned in _YESTERDAY:
@@ -63,10 +67,27 @@ def _read_day(cleaned: str, today: date) -> date | None:
     try:
         if iso:
             return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if first:
-            return date(int(first[3] or today.year), int(first[2]), int(first[1]))
+        if first and first[3]:
+            return date(int(first[3]), int(first[2]), int(first[1]))
     except ValueError:  # 31/02/2026, month 13
         return None
+    if first:
+        return _without_year(int(first[1]), int(first[2]), today, not_before)
+    return None
+
+
+def _without_year(day: int, month: int, today: date, not_before: date | None) -> date | None:
+    """The most recent ``day``/``month`` not after ``today``, or the first one from
+    ``not_before`` on; 29/02 looks as far as the nearest leap year. None for no such date."""
+    start = not_before.year if not_before else today.year
+    step = 1 if not_before else -1
+    for year in range(start, start + 9 * step, step):
+        try:
+            found = date(year, month, day)
+        except ValueError:  # 29/02 of a common year, or 31/04 of any
+            continue
+        if (not_before and found >= not_before) or (not not_before and found <= today):
+            return found
     return None
 
 
@@ -79,7 +100,22 @@ def day_start(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
 
 
-# -- figures shared by both reports ----------------------------------------------------------
+# -- states and figures shared by both reports -----------------------------------------------
+
+# The clock's states, and one of the reports' own: closed before its deadline with no initial
+# information. Its clock stopped "pending" at the closing, but nothing is pending any more.
+Closed = Literal["closed_without_information"]
+ReportState = State | Closed
+CLOSED: Closed = "closed_without_information"
+
+
+def report_state(incident: Incident, reading: Reading, at: datetime) -> ReportState | None:
+    """The state a report shows at ``at``: the clock's, but an incident closed by then while
+    its deadline had not passed and nothing was given is ``closed_without_information``."""
+    closed = incident.closed_at is not None and incident.closed_at <= at
+    if closed and reading.state in ("pending", "at_risk"):
+        return CLOSED
+    return reading.state
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +123,9 @@ class Tally:
     """Counts of clock states and the times to initial information of a set of incidents.
 
     The on-time rate is met / (met + late + still overdue). Incidents whose deadline has not
-    passed without information (``awaiting``: pending or at risk) are not decided yet, and
-    those without a deadline have nothing to keep: neither counts either way.
+    passed without information (``awaiting``: pending or at risk) are not decided yet, those
+    closed before their deadline without information (``closed``) never will be, and those
+    without a deadline have nothing to keep: none of them counts either way.
     """
 
     incidents: int
@@ -96,25 +133,33 @@ class Tally:
     late: int
     overdue: int
     awaiting: int
+    closed: int
     no_deadline: int
     on_time_rate: float | None
     median_minutes: float | None
     worst_minutes: int | None
 
 
-def tally(states: Iterable[State | None], minutes: Iterable[int | None]) -> Tally:
-    counts: dict[State | None, int] = {}
+def tally(
+    states: Iterable[ReportState | None],
+    minutes: Iterable[int | None],
+    incidents: int | None = None,
+) -> Tally:
+    """Counts of ``states``; ``incidents`` when not all of them are counted (the day report
+    counts an outcome on the day it happened only)."""
+    counts: dict[ReportState | None, int] = {}
     for state in states:
         counts[state] = counts.get(state, 0) + 1
     met, late, overdue = counts.get("met", 0), counts.get("late", 0), counts.get("overdue", 0)
     decided = met + late + overdue
     known = [value for value in minutes if value is not None]
     return Tally(
-        incidents=sum(counts.values()),
+        incidents=sum(counts.values()) if incidents is None else incidents,
         met=met,
         late=late,
         overdue=overdue,
         awaiting=counts.get("pending", 0) + counts.get("at_risk", 0),
+        closed=counts.get(CLOSED, 0),
         no_deadline=counts.get(None, 0),
         on_time_rate=met / decided if decided else None,
         median_minutes=float(statistics.median(known)) if known else None,
@@ -135,6 +180,7 @@ class DayRow:
 
     incident: Incident
     reading: Reading
+    state: ReportState | None  # what the report shows: the clock's, or closed without it
     informed_at: datetime | None  # only when given by the report's moment
     closed_at: datetime | None  # likewise
     minutes_to_information: int | None
@@ -207,8 +253,26 @@ def day_report(
         reading = incident.read_clock(config, at)
         if _in_day(incident, reading, start, end):
             rows.append(_day_row(incident, reading, at, duty, counts))
-    summary = tally((r.reading.state for r in rows), (r.minutes_to_information for r in rows))
-    return DayReport(day, tz.key, start, end, at, now, code, rows, summary)
+    return DayReport(day, tz.key, start, end, at, now, code, rows, day_summary(rows, start, end))
+
+
+def day_summary(rows: list[DayRow], start: datetime, end: datetime) -> Tally:
+    """What happened that day: on time and late (and the median) count the incidents informed
+    within the day, closed without information those closed within it; still overdue and not
+    yet due are read at the day's end. An incident informed on an earlier day is among the
+    incidents of the day, but its outcome was counted on that day, not again."""
+
+    def within(moment: datetime | None) -> bool:
+        return moment is not None and start <= moment < end
+
+    def counted(row: DayRow) -> bool:
+        if row.state in ("met", "late"):
+            return within(row.informed_at)
+        return row.state != CLOSED or within(row.closed_at)
+
+    kept = [row for row in rows if counted(row)]
+    minutes = (row.minutes_to_information for row in rows if within(row.informed_at))
+    return tally((row.state for row in kept), minutes, incidents=len(rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +288,7 @@ def _day_row(
     return DayRow(
         incident=incident,
         reading=reading,
+        state=report_state(incident, reading, at),
         informed_at=informed,
         closed_at=_by(incident.closed_at, at),
         minutes_to_information=minutes_between(incident.occurred_at, informed),
@@ -331,7 +396,10 @@ def period_report(
             (incident, incident.read_clock(config, now))
         )
     lines = [_unit_line(key, names[key], groups[key], now) for key in sorted(groups)]
-    total = _total(lines, [pair for key in sorted(groups) for pair in groups[key]], now)
+    # All units together, in the order they occurred: the late ones too.
+    every = [pair for pairs in groups.values() for pair in pairs]
+    every.sort(key=lambda pair: (pair[0].occurred_at, pair[0].id))
+    total = _unit_line(None, None, every, now)
     return PeriodReport(first, last, tz.key, start, end, now, code, lines, total)
 
 
@@ -343,19 +411,11 @@ def _row(row: dict[str, Any]) -> Incident:
 def _unit_line(
     code: str | None, name: str | None, pairs: list[tuple[Incident, Reading]], now: datetime
 ) -> UnitLine:
+    """One lead unit's figures (``code`` None: the total), the late ones in ``pairs``' order."""
     minutes = [minutes_between(i.occurred_at, _by(i.informed_at, now)) for i, _ in pairs]
     late = [item for item in (_late_item(i, r, now) for i, r in pairs) if item is not None]
-    return UnitLine(code, name, tally((r.state for _, r in pairs), minutes), late)
-
-
-def _total(lines: list[UnitLine], pairs: list[tuple[Incident, Reading]], now: datetime) -> UnitLine:
-    """All units together; the late ones in the order they occurred, as in each unit."""
-    minutes = [minutes_between(i.occurred_at, _by(i.informed_at, now)) for i, _ in pairs]
-    late = sorted(
-        (item for line in lines for item in line.late),
-        key=lambda item: (item.incident.occurred_at, item.incident.id),
-    )
-    return UnitLine(None, None, tally((r.state for _, r in pairs), minutes), late)
+    states = (report_state(i, r, now) for i, r in pairs)
+    return UnitLine(code, name, tally(states, minutes), late)
 
 
 def _late_item(incident: Incident, reading: Reading, now: datetime) -> LateItem | None:

@@ -25,8 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "docx (mặc định, hoặc theo phần mở rộng của tệp -o), html, md, txt hoặc json.",
     ),
     "help.opt.output": (
-        "Write to this file (its folder must exist); without it, text formats are printed.",
-        "Ghi ra tệp này (thư mục phải có sẵn); nếu không, các định dạng văn bản được in ra.",
+        "Write to this file (its folder must exist; its extension chooses the format when"
+        " --format is not given); without it, text formats are printed.",
+        "Ghi ra tệp này (thư mục phải có sẵn; phần mở rộng của tệp quyết định định dạng nếu"
+        " không có --format); nếu không, các định dạng văn bản được in ra.",
     ),
     "help.opt.export_all": (
         "ID is an incident: export its latest issued statement and a referral note for each"
@@ -42,27 +44,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The directory to publish on the e-portal: md, csv, html or docx.",
         "Danh sách để đăng trên cổng thông tin điện tử: md, csv, html hoặc docx.",
     ),
-    # -- refusals and reports ----------------------------------------------------------------
-    "doc.bad_format": (
+    # -- where output goes (spokes.cli.output: report, statement export, spokesperson list) --
+    "output.bad_format": (
         "unknown format '{value}': use {choices}",
         "không hỗ trợ định dạng '{value}': dùng {choices}",
     ),
-    "doc.docx_to_terminal": (
-        "a docx file cannot be shown on a terminal: write it with -o FILE.docx, or choose"
-        " --format html, md, txt or json",
-        "không thể hiển thị tệp docx trên màn hình dòng lệnh: ghi ra tệp bằng -o TỆP.docx,"
-        " hoặc chọn --format html, md, txt hoặc json",
+    "output.bad_extension": (
+        "cannot tell the format of '{path}': '.{extension}' is none of {choices}; name the"
+        " file with one of them, or give --format",
+        "không xác định được định dạng của '{path}': '.{extension}' không thuộc {choices};"
+        " hãy đặt tên tệp theo một trong các phần mở rộng đó, hoặc dùng --format",
     ),
-    "doc.no_folder": (
+    "output.needs_format": (
+        "cannot tell the format of '{path}': give --format {choices}, or a file name ending"
+        " in one of them",
+        "không xác định được định dạng của '{path}': hãy chỉ định --format {choices}, hoặc"
+        " tên tệp có một trong các phần mở rộng đó",
+    ),
+    "output.is_folder": (
+        "cannot write '{path}': it is a folder; give a file name",
+        "không ghi được '{path}': đó là một thư mục; hãy cho tên tệp",
+    ),
+    "output.no_folder": (
         "cannot write '{path}': the folder '{folder}' does not exist",
         "không ghi được '{path}': thư mục '{folder}' không tồn tại",
     ),
-    "doc.cannot_write": (
+    "output.not_folder": (
+        "cannot write into '{path}': it is a file, not a folder",
+        "không ghi được vào '{path}': đó là một tệp, không phải thư mục",
+    ),
+    "output.workspace_file": (
+        "'{path}' is a file of the workspace itself ({home}): choose another file name",
+        "'{path}' là tệp của chính không gian làm việc ({home}): hãy chọn tên tệp khác",
+    ),
+    "output.cannot_write": (
         "cannot write '{path}': {problem}",
         "không ghi được '{path}': {problem}",
     ),
-    "doc.is_folder": ("it is a folder", "đó là một thư mục"),
-    "doc.not_folder": ("it is a file, not a folder", "đó là một tệp, không phải thư mục"),
+    "output.binary_to_terminal": (
+        "a {format} file cannot be shown on a terminal: write it with -o FILE.{format}, or"
+        " choose a text format with --format",
+        "không thể hiển thị tệp {format} trên màn hình dòng lệnh: ghi ra tệp bằng -o"
+        " TỆP.{format}, hoặc chọn một định dạng văn bản bằng --format",
+    ),
+    "output.written": ("Written: {path}", "Đã ghi: {path}"),
+    # -- refusals and reports ----------------------------------------------------------------
     "doc.all_needs_to": (
         "--all writes one file per document: name the folder with --to DIR",
         "--all ghi mỗi văn bản một tệp: chỉ định thư mục bằng --to THƯ_MỤC",
@@ -81,14 +107,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sự việc {id} chưa có thông cáo nào được phát hành: chưa có gì để công bố (chạy"
         " spokes statement issue SỐ trước)",
     ),
-    "doc.written": ("Written: {path}", "Đã ghi: {path}"),
     "doc.format_with_json": (
         "--format and --json cannot be used together",
         "không dùng đồng thời --format và --json",
-    ),
-    "doc.output_needs_format": (
-        "give --format md, csv, html or docx (or a file name ending in one of them)",
-        "chỉ định --format md, csv, html hoặc docx (hoặc tên tệp có một trong các phần mở rộng đó)",
     ),
     "dir.not_listed": (
         "not in the published list, no spokesperson: {units}",

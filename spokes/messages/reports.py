@@ -20,10 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " đúng hạn, số phút trung vị và lâu nhất đến thông tin ban đầu, các sự việc trễ hạn.",
     ),
     "help.opt.report_date": (
-        "The day, in the workspace's time zone: 2026-11-29, 29/11/2026, today or yesterday"
-        " (default: today).",
-        "Ngày báo cáo, theo múi giờ của không gian làm việc: 2026-11-29, 29/11/2026, hôm nay"
-        " hoặc hôm qua (mặc định: hôm nay).",
+        "The day, in the workspace's time zone: 2026-11-29, 29/11/2026, 29/11 (the latest"
+        " such day), today or yesterday (default: today).",
+        "Ngày báo cáo, theo múi giờ của không gian làm việc: 2026-11-29, 29/11/2026, 29/11"
+        " (ngày gần nhất như vậy), hôm nay hoặc hôm qua (mặc định: hôm nay).",
     ),
     "help.opt.report_from": (
         "First day of the period (incidents that occurred from then on).",
@@ -35,12 +35,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.report_unit": ("Only this lead unit.", "Chỉ đơn vị chủ trì này."),
     "help.opt.report_format": (
-        "Output format: table, md, csv, json or html.",
-        "Định dạng: table, md, csv, json hoặc html.",
+        "Output format: table (the default, or the -o file's extension), md, csv, json or html.",
+        "Định dạng: table (mặc định, hoặc theo phần mở rộng của tệp -o), md, csv, json hoặc html.",
     ),
     "help.opt.report_output": (
-        "Write to this file (UTF-8) instead of the screen.",
-        "Ghi ra tệp này (UTF-8) thay vì hiển thị.",
+        "Write to this file (UTF-8; its folder must exist; .txt is the table) instead of the"
+        " screen.",
+        "Ghi ra tệp này (UTF-8; thư mục phải có sẵn; .txt là dạng bảng) thay vì hiển thị.",
     ),
     # -- errors --
     "report.bad_date": (
@@ -55,23 +56,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the period is empty: --from {first} is after --to {last}",
         "kỳ báo cáo không hợp lệ: --from {first} sau --to {last}",
     ),
-    "report.bad_format": (
-        "unknown format '{value}': use {choices}",
-        "không có định dạng '{value}': dùng {choices}",
-    ),
-    "report.no_folder": (
-        "cannot write {path}: the folder {folder} does not exist",
-        "không ghi được {path}: thư mục {folder} không tồn tại",
-    ),
-    "report.output_is_folder": (
-        "cannot write {path}: it is a folder; give a file name",
-        "không ghi được {path}: đây là thư mục; hãy cho tên tệp",
-    ),
-    "report.cannot_write": (
-        "cannot write {path}: {problem}",
-        "không ghi được {path}: {problem}",
-    ),
-    "report.written": ("Report written to {path}", "Đã ghi báo cáo vào {path}"),
     # -- the day report --
     "report.day.title": ("End-of-day status, {day}", "Tình hình sự việc {day}"),
     "report.day.as_at": (
@@ -91,6 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.minutes": ("Min", "Phút"),
     "report.col.statements": ("Stmts", "Thông cáo"),
     "report.col.conflicts": ("Conflicts", "Mâu thuẫn"),
+    "report.col.closed": ("Closed, no info", "Kết thúc, chưa có TT"),
     "report.col.rate": ("Rate", "Tỷ lệ"),
     "report.col.median": ("Median min", "Trung vị (phút)"),
     "report.col.worst": ("Worst min", "Lâu nhất (phút)"),
@@ -116,6 +101,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sum.late": ("Late", "Trễ hạn"),
     "report.sum.overdue": ("Still overdue", "Vẫn quá hạn"),
     "report.sum.awaiting": ("Not yet due", "Chưa đến hạn"),
+    "report.sum.closed": (
+        "Closed without information",
+        "Đã kết thúc, chưa cung cấp thông tin",
+    ),
+    "state.closed_without_information": (
+        "closed without information",
+        "đã kết thúc, chưa cung cấp thông tin",
+    ),
     "report.sum.rate": ("On-time rate", "Tỷ lệ đúng hạn"),
     "report.sum.median": (
         "Median minutes to initial information",
@@ -130,10 +123,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " check). Tình trạng: thời hạn tại thời điểm nêu trên.",
     ),
     "report.rate_note": (
-        "On-time rate = on time / (on time + late + still overdue); incidents not yet due and"
-        " those without a deadline are left out.",
+        "On-time rate = on time / (on time + late + still overdue); incidents not yet due,"
+        " those closed without information before their deadline and those without a deadline"
+        " are left out.",
         "Tỷ lệ đúng hạn = đúng hạn / (đúng hạn + trễ hạn + vẫn quá hạn); không tính các sự"
-        " việc chưa đến hạn và các sự việc không có thời hạn.",
+        " việc chưa đến hạn, các sự việc đã kết thúc khi chưa đến hạn mà chưa cung cấp thông"
+        " tin, và các sự việc không có thời hạn.",
+    ),
+    "report.day.rate_note": (
+        "The summary counts what happened that day: on time, late and the median count the"
+        " incidents whose initial information was given that day, closed without information"
+        " those closed that day; still overdue and not yet due are read at the end of the day"
+        " (or now). An incident informed on an earlier day is listed, but counted on that day."
+        " On-time rate = on time / (on time + late + still overdue).",
+        "Phần tổng hợp tính những gì diễn ra trong ngày: đúng hạn, trễ hạn và trung vị tính"
+        " các sự việc được cung cấp thông tin ban đầu trong ngày, đã kết thúc mà chưa cung cấp"
+        " thông tin tính các sự việc kết thúc trong ngày; vẫn quá hạn và chưa đến hạn tính tại"
+        " thời điểm hết ngày (hoặc lúc này). Sự việc đã cung cấp thông tin từ ngày trước vẫn"
+        " có trong bảng nhưng được tính vào ngày đó. Tỷ lệ đúng hạn = đúng hạn / (đúng hạn +"
+        " trễ hạn + vẫn quá hạn).",
     ),
     "report.timeline.title": (
         "Timeline of the day, one character per half hour:",

@@ -8,12 +8,11 @@ addressee, content, signer, recipients. User text is escaped for the format it g
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Any
 
-from spokes.core.documents import Directory, Document
+from spokes.core.documents import Directory, Document, heading_lines
 from spokes.render.csvout import to_csv
+from spokes.render.markup import e, html_page, md_escape, md_table
 
 TEXT_FORMATS = ("html", "md", "txt", "json")
 
@@ -99,19 +98,6 @@ def to_text(document: Document) -> str:
 
 # -- markdown ------------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])")
-
-
-def md_escape(text: str) -> str:
-    """User text that Markdown shows as written: no emphasis, links, lists or headings."""
-    escaped = _MD_INLINE.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), escaped)
-
-
-def _escape_marker(marker: str) -> str:
-    return marker[:-1] + "\\" + marker[-1] if marker[-1] in ".)" else "\\" + marker
-
 
 def _md_lines(lines: list[str], style: str = "") -> str:
     """Lines of one block joined by hard line breaks (a trailing backslash, CommonMark)."""
@@ -183,46 +169,47 @@ table.directory th, table.directory td { border: 1px solid #000; padding: 4px; }
 """.strip()
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _content_html(lines: tuple[str, ...]) -> str:
     paragraphs = []
     for block in _paragraphs(lines):
         for line in block:
             css = ' class="item"' if line.startswith((" ", "\t")) else ""
-            paragraphs.append(f"<p{css}>{_e(line.strip())}</p>")
+            paragraphs.append(f"<p{css}>{e(line.strip())}</p>")
     return '<div class="content">' + "\n".join(paragraphs) + "</div>"
+
+
+def _lines(name: str) -> str:
+    """A body's name as the heading sets it (see :func:`heading_lines`)."""
+    return "<br>".join(e(line) for line in heading_lines(name))
 
 
 def _heading_html(document: Document) -> str:
     issuer = document.issuer
-    parent = f"<div>{_e(issuer.parent)}</div>" if issuer.parent else ""
-    left = f'{parent}<div class="bold">{_e(issuer.name)}</div><hr class="short-rule">'
+    parent = f"<div>{_lines(issuer.parent)}</div>" if issuer.parent else ""
+    left = f'{parent}<div class="bold">{_lines(issuer.name)}</div><hr class="short-rule">'
     right = (
-        f'<div class="nation">{_e(document.nation or "")}</div>'
-        f'<span class="motto">{_e(document.motto or "")}</span>'
+        f'<div class="nation">{e(document.nation or "")}</div>'
+        f'<span class="motto">{e(document.motto or "")}</span>'
     )
     summary = document.summary if document.form == "letter" else ""
-    number = _e(document.number or "") + (f'<div class="vv">{_e(summary)}</div>' if summary else "")
+    number = e(document.number or "") + (f'<div class="vv">{e(summary)}</div>' if summary else "")
     return (
         '<table class="heading">'
         f'<tr><td class="issuer">{left}</td><td class="nation">{right}</td></tr>'
         f'<tr><td class="number">{number}</td>'
-        f'<td class="dateline">{_e(document.dateline)}</td></tr></table>'
+        f'<td class="dateline">{e(document.dateline)}</td></tr></table>'
     )
 
 
 def _closing_html(document: Document) -> str:
     recipients = ""
     if document.recipients_label:
-        items = "".join(f"<div>{_e(item)}</div>" for item in document.recipients)
-        label = f'<div class="label">{_e(document.recipients_label)}</div>'
+        items = "".join(f"<div>{e(item)}</div>" for item in document.recipients)
+        label = f'<div class="label">{e(document.recipients_label)}</div>'
         recipients = label + items
     signer = (
-        f'<div class="bold">{_e(document.signer.position)}</div>'
-        f'<div class="name">{_e(document.signer.name)}</div>'
+        f'<div class="bold">{e(document.signer.position)}</div>'
+        f'<div class="name">{e(document.signer.name)}</div>'
     )
     return (
         f'<table class="closing"><tr><td class="recipients">{recipients}</td>'
@@ -231,29 +218,26 @@ def _closing_html(document: Document) -> str:
 
 
 def _body_html(document: Document) -> str:
-    parts = [f'<p class="draft">{_e(document.draft_mark)}</p>'] if document.draft_mark else []
+    parts = [f'<p class="draft">{e(document.draft_mark)}</p>'] if document.draft_mark else []
     if document.nation:
         parts.append(_heading_html(document))
     else:  # the plain English layout
-        parts.append(f'<p class="issuer-en">{_e(document.issuer.name)}</p>')
-        parts.append(f"<p>{_e(document.dateline)}</p>")
+        parts.append(f'<p class="issuer-en">{e(document.issuer.name)}</p>')
+        parts.append(f"<p>{e(document.dateline)}</p>")
     if document.type_name:
-        parts.append(f"<h1>{_e(document.type_name)}</h1>")
+        parts.append(f"<h1>{e(document.type_name)}</h1>")
     if document.type_name or not document.nation:
-        parts.append(f'<p class="summary">{_e(document.summary)}</p>')
+        parts.append(f'<p class="summary">{e(document.summary)}</p>')
     if document.addressee:
-        parts.append(f'<p class="to">{_e(document.addressee)}</p>')
+        parts.append(f'<p class="to">{e(document.addressee)}</p>')
     parts.append(_content_html(document.content))
     parts.append(_closing_html(document))
     return "\n".join(parts)
 
 
 def _page(lang: str, title: str, body: str, css_class: str = "") -> str:
-    return (
-        f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
-        f'<body>\n<article class="page {css_class}">\n{body}\n</article>\n</body>\n</html>\n'
-    )
+    article = f'<article class="page {css_class}">\n{body}\n</article>'
+    return html_page(lang, title, _CSS, article)
 
 
 def to_html(document: Document) -> str:
@@ -270,28 +254,23 @@ def directory_csv(listing: Directory) -> str:
 
 
 def directory_markdown(listing: Directory) -> str:
-    def row(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(md_escape(cell) for cell in cells) + " |"
-
-    number = listing.number_label
     lines = [f"## {md_escape(listing.title)}", "", f"*{md_escape(listing.as_of)}*", ""]
-    lines.append(row((number, *listing.header)))
-    lines.append("|" + " --- |" * (len(listing.header) + 1))
-    lines += [row((str(index), *cells)) for index, cells in enumerate(listing.rows, start=1)]
+    rows = [(str(index), *cells) for index, cells in enumerate(listing.rows, start=1)]
+    lines += md_table((listing.number_label, *listing.header), rows)
     return "\n".join(lines) + "\n"
 
 
 def directory_html(listing: Directory) -> str:
     number = listing.number_label
-    head = "".join(f"<th>{_e(cell)}</th>" for cell in (number, *listing.header))
+    head = "".join(f"<th>{e(cell)}</th>" for cell in (number, *listing.header))
     body = "".join(
-        "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in (str(index), *cells)) + "</tr>"
+        "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in (str(index), *cells)) + "</tr>"
         for index, cells in enumerate(listing.rows, start=1)
     )
     table = f'<table class="directory"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     parts = [
-        f"<h1>{_e(listing.title)}</h1>",
-        f'<p class="as-of">{_e(listing.as_of)}</p>',
+        f"<h1>{e(listing.title)}</h1>",
+        f'<p class="as-of">{e(listing.as_of)}</p>',
         table,
     ]
     return _page(listing.lang, listing.title, "\n".join(parts), "directory")

@@ -2,9 +2,10 @@
 
 A4, margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman in every run and
 every style, in all four font slots (ascii, hAnsi, eastAsia, cs), with the template's theme
-fonts removed, so that no letter falls back to Calibri; black text; page numbers centred in
-the top margin from page 2 on. python-docx is imported inside the functions that use it: it
-costs more to import than most commands take to run.
+fonts removed, so that no letter falls back to Calibri; and no other font named anywhere in
+the package (the template's second style sheet dropped, its font table and theme rewritten);
+black text; page numbers centred in the top margin from page 2 on. python-docx is imported
+inside the functions that use it: it costs more to import than most commands take to run.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from spokes.core.documents import Directory, Document
+from spokes.core.documents import Directory, Document, heading_lines
 
 if TYPE_CHECKING:
     from docx.document import Document as WordFile
@@ -30,6 +31,9 @@ RECIPIENTS_MM, SIGNER_MM = 80, TEXT_MM - 80
 CELL_PADDING_MM = 1.9  # Word's default left and right cell margin (108 twips)
 INDENT_MM = 10  # first-line indent of the content: Decree 30 asks 1–1.27 cm
 _THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+# Word 2010's copy of the style sheet, which python-docx's template carries and never updates:
+# a reader that prefers it would find the theme fonts (Calibri, Cambria) and Courier in it.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 # What may follow <w:pBdr> in a <w:pPr> (ECMA-376 order): a border goes before the first of them.
 _AFTER_BORDERS = (
@@ -106,11 +110,13 @@ def _official(word: WordFile, document: Document) -> None:
 def _heading(word: WordFile, document: Document) -> None:
     table = _table(word, (ISSUER_MM, NATION_MM), rows=2)
     issuer = document.issuer
-    lines = [(issuer.parent, 13, False)] if issuer.parent else []
-    lines.append((issuer.name, 13, True))
+    parent = heading_lines(issuer.parent) if issuer.parent else ()
+    names = heading_lines(issuer.name)
+    lines = [(line, 13, False) for line in parent] + [(line, 13, True) for line in names]
     left = _cell(table.cell(0, 0), lines)
     # Decree 30: under the issuing body, a rule 1/3 to 1/2 as long as its name.
-    name_mm = min(_width_mm(issuer.name, 13, True), ISSUER_MM - 2 * CELL_PADDING_MM)
+    widest = max(_width_mm(line, 13, True) for line in names)
+    name_mm = min(widest, ISSUER_MM - 2 * CELL_PADDING_MM)
     _rule(left, name_mm * 0.4, ISSUER_MM)
     right = _cell(
         table.cell(0, 1), [(document.nation or "", 12, True), (document.motto or "", 13, True)]
@@ -188,6 +194,7 @@ def _setup(word: WordFile, lang: str, landscape: bool) -> None:
     section.left_margin, section.right_margin = Mm(left), Mm(right)
     section.header_distance = Mm(10)  # the page number sits in the top margin
     _fonts(word, lang)
+    _package_fonts(word)
     _page_numbers(section)
 
 
@@ -207,6 +214,56 @@ def _fonts(word: WordFile, lang: str) -> None:
     normal.font.size = Pt(14)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
+
+
+def _package_fonts(word: WordFile) -> None:
+    """Times New Roman the only font the package names: the second style sheet dropped, the
+    font table and the theme's fonts rewritten, the math font (no formula is ever written)
+    left to the reader's default."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.part import Part
+    from docx.oxml.ns import qn
+
+    part = word.part
+    rewrites = {RT.FONT_TABLE: _font_table, RT.THEME: _theme_fonts}
+    for rel_id, rel in list(part.rels.items()):
+        if rel.is_external or rel.reltype not in (_STYLES_WITH_EFFECTS, *rewrites):
+            continue
+        old = rel.target_part
+        part.drop_rel(rel_id)  # nothing in the document refers to these relationships by id
+        if rel.reltype in rewrites:
+            blob = rewrites[rel.reltype](old.blob)
+            part.relate_to(Part(old.partname, old.content_type, blob, old.package), rel.reltype)
+    for math_font in word.settings.element.iter(qn("m:mathFont")):
+        math_font.getparent().remove(math_font)
+
+
+def _font_table(blob: bytes) -> bytes:
+    """The font table with Times New Roman only."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+
+    root = parse_xml(blob)
+    for font in list(root.iter(qn("w:font"))):
+        if font.get(qn("w:name")) != FONT:
+            root.remove(font)
+    return serialize_part_xml(root)
+
+
+def _theme_fonts(blob: bytes) -> bytes:
+    """The theme's heading and body fonts (Calibri, Cambria) made Times New Roman."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+
+    root = parse_xml(blob)
+    for slot in ("a:majorFont", "a:minorFont"):
+        for scheme in root.iter(qn(slot)):
+            latin = scheme.find(qn("a:latin"))
+            if latin is not None:
+                latin.set("typeface", FONT)
+    return serialize_part_xml(root)
 
 
 def _times(fonts: Any) -> None:

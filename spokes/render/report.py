@@ -15,10 +15,12 @@ from zoneinfo import ZoneInfo
 
 from spokes.clock import iso_local
 from spokes.core.reports import (
+    CLOSED,
     DayReport,
     DayRow,
     LateItem,
     PeriodReport,
+    ReportState,
     Tally,
     UnitLine,
     day_start,
@@ -27,6 +29,7 @@ from spokes.i18n import language, t
 from spokes.render import table, timefmt
 from spokes.render.csvout import to_csv
 from spokes.render.incidents import STATE_STYLE, speaker_name, state_label
+from spokes.render.markup import md_cell, md_table
 
 SLOTS = 48  # the text timeline: one character for each half hour of the day
 NARROWEST = 8  # a title or a name is never cut below this many columns
@@ -90,6 +93,11 @@ def percent(rate: float | None) -> str:
     return text.replace(".", ",") if language() == "vi" else text
 
 
+def state_style(state: ReportState | None) -> str | None:
+    """The terminal style of a state: the clock's, and dim for a closed incident."""
+    return "dim" if state == CLOSED else STATE_STYLE.get(state or "")
+
+
 def day_title(report: DayReport, tz: ZoneInfo) -> str:
     return t("report.day.title", day=timefmt.date_line(report.start, tz, language()))
 
@@ -110,6 +118,7 @@ def summary_pairs(summary: Tally) -> list[tuple[str, str]]:
         (t("report.sum.late"), str(summary.late)),
         (t("report.sum.overdue"), str(summary.overdue)),
         (t("report.sum.awaiting"), str(summary.awaiting)),
+        (t("report.sum.closed"), str(summary.closed)),
         (t("report.sum.rate"), percent(summary.on_time_rate)),
         (t("report.sum.median"), number(summary.median_minutes)),
     ]
@@ -136,6 +145,7 @@ UNIT_HEADERS = (
     "report.sum.late",
     "report.sum.overdue",
     "report.sum.awaiting",
+    "report.col.closed",
     "report.col.rate",
     "report.col.median",
     "report.col.worst",
@@ -186,7 +196,7 @@ def day_cells(row: DayRow, report: DayReport, tz: ZoneInfo) -> list[str]:
         when(row.reading.deadline),
         when(row.informed_at),
         number(row.minutes_to_information),
-        state_label(row.reading.state),
+        state_label(row.state),
         speaker_name(row.spokesperson),
         str(row.statements_issued),
         str(row.conflicts_found),
@@ -205,10 +215,10 @@ def day_text(report: DayReport, tz: ZoneInfo, colour: bool, width: int | None) -
     columns, compact = _day_columns(day_headers()), False
     if width and _natural(columns, rows) > width:
         columns, compact = _day_columns([t(key) for key in SHORT_HEADERS]), True
-    styles = [STATE_STYLE.get(row.reading.state or "") for row in report.rows]
+    styles = [state_style(row.state) for row in report.rows]
     lines.append(table.render(columns, _fit(columns, rows, width), styles, colour, width))
     lines += ["", *timeline_lines(report, colour, _note_width(width)), ""]
-    notes = ["report.short_note" if compact else "report.columns_note", "report.rate_note"]
+    notes = ["report.short_note" if compact else "report.columns_note", "report.day.rate_note"]
     return "\n".join(lines + [_note(key, width) for key in notes])
 
 
@@ -222,9 +232,10 @@ def _note_width(width: int | None) -> int:
 
 
 def _summary_lines(summary: Tally) -> list[str]:
-    """Counts on one line, the two figures on the next: each fits a narrow terminal."""
+    """The counts in the rate, those left out of it, then the two figures: each line fits a
+    narrow terminal."""
     pairs = [f"{label} {value}" for label, value in summary_pairs(summary)]
-    return ["  ·  ".join(pairs[:5]), "  ·  ".join(pairs[5:])]
+    return ["  ·  ".join(part) for part in (pairs[:4], pairs[4:6], pairs[6:])]
 
 
 def _day_columns(headers: list[str]) -> list[table.Column]:
@@ -269,10 +280,9 @@ def timeline_lines(report: DayReport, colour: bool, width: int) -> list[str]:
     ids = max(len(row.incident.id) for row in report.rows)  # 2026-0001, or longer
     lines = [t("report.timeline.title"), *legend, " " * (ids + 1) + _axis()]
     for row in report.rows:
-        state = row.reading.state
         bar = _bar(row, report)
-        text = f"{row.incident.id:<{ids}} {bar}  {state_label(state)}"
-        lines.append(table.paint(text, STATE_STYLE.get(state or ""), colour))
+        text = f"{row.incident.id:<{ids}} {bar}  {state_label(row.state)}"
+        lines.append(table.paint(text, state_style(row.state), colour))
     return lines
 
 
@@ -332,20 +342,6 @@ def _waiting(row: DayRow, moment: datetime) -> bool:
 
 # -- Markdown --------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
-
-
-def md_cell(text: str) -> str:
-    """A table cell: Markdown's special signs escaped, one line."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
-
-
-def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(md_cell(h) for h in headers) + " |"]
-    lines.append("|" + "|".join(" --- " for _ in headers) + "|")
-    lines += ["| " + " | ".join(md_cell(cell) for cell in row) + " |" for row in rows]
-    return lines
-
 
 def day_markdown(report: DayReport, tz: ZoneInfo) -> str:
     lines = [f"# {md_cell(day_title(report, tz))}", "", md_cell(day_subtitle(report, tz)), ""]
@@ -355,7 +351,8 @@ def day_markdown(report: DayReport, tz: ZoneInfo) -> str:
     else:
         lines += [t("report.none"), ""]
     lines += [f"- {label}: **{value}**" for label, value in summary_pairs(report.summary)]
-    return "\n".join([*lines, "", t("report.columns_note"), "", t("report.rate_note")]) + "\n"
+    notes = ["", t("report.columns_note"), "", t("report.day.rate_note")]
+    return "\n".join([*lines, *notes]) + "\n"
 
 
 # -- CSV and JSON ----------------------------------------------------------------------------
@@ -385,7 +382,7 @@ def day_row_json(row: DayRow, tz: ZoneInfo) -> dict[str, Any]:
         "deadline": iso_local(row.reading.deadline, tz),
         "initial_information_at": iso_local(row.informed_at, tz),
         "minutes_to_information": row.minutes_to_information,
-        "state": row.reading.state,
+        "state": row.state,
         "spokesperson": person.contact() if person else None,
         "statements_issued": row.statements_issued,
         "conflicts_found": row.conflicts_found,
@@ -400,6 +397,7 @@ def tally_json(summary: Tally) -> dict[str, Any]:
         "late": summary.late,
         "overdue": summary.overdue,
         "not_yet_due": summary.awaiting,
+        CLOSED: summary.closed,
         "no_deadline": summary.no_deadline,
         "on_time_rate": None if summary.on_time_rate is None else round(summary.on_time_rate, 4),
         "median_minutes_to_information": summary.median_minutes,
@@ -460,6 +458,7 @@ def unit_cells(line: UnitLine) -> list[str]:
         str(figures.late),
         str(figures.overdue),
         str(figures.awaiting),
+        str(figures.closed),
         percent(figures.on_time_rate),
         number(figures.median_minutes),
         number(figures.worst_minutes),
@@ -530,6 +529,7 @@ UNIT_FIELDS = (
     "late",
     "overdue",
     "not_yet_due",
+    CLOSED,
     "no_deadline",
     "on_time_rate",
     "median_minutes_to_information",

@@ -1,20 +1,20 @@
-"""The reports as one self-contained html page: inline CSS and inline SVG, no script, no font,
-no image and no link to fetch, so the page opens the same offline, in a mail or on an office
-machine without network. Every text that comes from a user (titles, names) is escaped.
+"""The reports as one self-contained html page (the shell of :mod:`spokes.render.markup`):
+inline CSS and inline SVG, no script, no font, no image and no link to fetch. Every text that
+comes from a user (titles, names) is escaped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from html import escape
 from zoneinfo import ZoneInfo
 
-from spokes.core.reports import DayReport, DayRow, PeriodReport, Tally
+from spokes.core.reports import CLOSED, DayReport, DayRow, PeriodReport, Tally
 from spokes.i18n import language, t
 from spokes.render import report as text
 from spokes.render import timefmt
 from spokes.render.incidents import state_label
+from spokes.render.markup import e, html_page
 
 STATE_COLOUR = {
     "overdue": "#c62828",
@@ -22,9 +22,10 @@ STATE_COLOUR = {
     "pending": "#1f6fd1",
     "met": "#2e7d32",
     "late": "#8e3fb5",
+    CLOSED: "#5f6b7a",
     "none": "#8a8f98",
 }
-LEGEND_STATES = ("overdue", "at_risk", "pending", "late", "met", "none")
+LEGEND_STATES = ("overdue", "at_risk", "pending", "late", "met", CLOSED, "none")
 
 LABEL_W, CHART_W, RIGHT_W = 190, 820, 24  # the timeline's columns, in SVG units
 TOP, ROW_H, BAR_H = 34, 26, 12
@@ -57,26 +58,10 @@ footer{margin-top:26px;color:#7a8291;font-size:.8rem}
 """
 
 
-def e(value: object) -> str:
-    """Escaped for html text and attribute values: ``<b>&"x"`` cannot open a tag."""
-    return escape(str(value), quote=True)
-
-
 def _page(title: str, parts: Iterable[str], generated: datetime, tz: ZoneInfo) -> str:
     footer = e(t("report.html.generated", moment=timefmt.full(generated, tz)))
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            f'<html lang="{language()}">',
-            '<head>\n<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>",
-            "<body>\n<main>",
-            *parts,
-            f"<footer>{footer} · spokes</footer>",
-            "</main>\n</body>\n</html>\n",
-        ]
-    )
+    main = "\n".join(["<main>", *parts, f"<footer>{footer} · spokes</footer>", "</main>"])
+    return html_page(language(), title, CSS, main)
 
 
 def _cards(summary: Tally) -> str:
@@ -126,7 +111,7 @@ def day_page(report: DayReport, tz: ZoneInfo) -> str:
         f"<h1>{e(title)}</h1>",
         f'<p class="sub">{e(text.day_subtitle(report, tz))}</p>',
         _cards(report.summary),
-        f'<p class="note">{e(t("report.rate_note"))}</p>',
+        f'<p class="note">{e(t("report.day.rate_note"))}</p>',
         f"<h2>{e(t('report.html.timeline'))}</h2>",
         timeline_svg(report, tz),
         _legend(),
@@ -141,7 +126,7 @@ def _day_table(report: DayReport, tz: ZoneInfo) -> str:
     rows = []
     for row in report.rows:
         cells = [e(cell) for cell in text.day_cells(row, report, tz)]
-        cells[7] = _badge(row.reading.state)
+        cells[7] = _badge(row.state)
         rows.append(cells)
     return _table(text.day_headers(), rows, "tt-tttn--nn")
 
@@ -211,7 +196,7 @@ def _hours(day: date, tz: ZoneInfo, scale: _Scale, height: int) -> list[str]:
 def _row_svg(
     row: DayRow, report: DayReport, tz: ZoneInfo, scale: _Scale, y: int, index: int
 ) -> list[str]:
-    incident, state = row.incident, row.reading.state
+    incident, state = row.incident, row.state
     colour = STATE_COLOUR[state or "none"]
     mid = y + ROW_H / 2
     parts = [f"<g><title>{e(_tip(row, report, tz))}</title>"]
@@ -319,4 +304,4 @@ def period_page(report: PeriodReport, tz: ZoneInfo) -> str:
 def _units_table(report: PeriodReport) -> str:
     rows = [[e(cell) for cell in text.unit_cells(line)] for line in report.units]
     total = [e(cell) for cell in text.unit_cells(report.total)]
-    return _table(text.unit_headers(), rows, "t-nnnnnnnn", total)
+    return _table(text.unit_headers(), rows, "t-nnnnnnnnn", total)

@@ -10,6 +10,8 @@ from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from spokes.dates import date_line as date_line  # re-exported: views and older callers
+from spokes.dates import in_text as in_text
 from spokes.i18n import language
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -74,39 +76,3 @@ def remaining(total_seconds: int | None) -> str:
         return duration(total_seconds)
     late = duration(-total_seconds)
     return f"quá hạn {late}" if language() == "vi" else f"{late} ago"
-
-
-_MONTHS_EN_LONG = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def in_text(moment: datetime, tz: ZoneInfo, lang: str) -> str:
-    """A moment inside a statement, as an official writes it: ``13 giờ 10 phút ngày
-    29/11/2026`` / ``13:10 on 29 November 2026``. The statement's language, not the UI's."""
-    local = moment.astimezone(tz)
-    if lang == "vi":
-        return f"{local.hour:02d} giờ {local.minute:02d} phút ngày {local:%d/%m/%Y}"
-    return f"{local:%H:%M} on {local.day} {_MONTHS_EN_LONG[local.month - 1]} {local.year}"
-
-
-def date_line(moment: datetime, tz: ZoneInfo, lang: str) -> str:
-    """``ngày 05 tháng 02 năm 2026`` / ``5 February 2026``. Decree 30/2020 writes a leading zero
-    for days under 10 and for months 1 and 2 only ("tháng 02", "tháng 3", "tháng 11"), so that
-    nobody can add a digit to a signed date."""
-    local = moment.astimezone(tz)
-    if lang == "vi":
-        month = f"{local.month:02d}" if local.month < 3 else str(local.month)
-        return f"ngày {local:%d} tháng {month} năm {local.year}"
-    return f"{local.day} {_MONTHS_EN_LONG[local.month - 1]} {local.year}"
