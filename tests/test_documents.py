@@ -522,12 +522,12 @@ def test_markdown_shows_user_text_as_written() -> None:
 
 
 def test_the_core_does_not_depend_on_the_views() -> None:
-    """Documents and reports are assembled without the renderers: the dates in documents come
-    from spokes.dates. (drafting, statements, calendar and remind still import
-    spokes.render.timefmt; they can take date_line and in_text from spokes.dates too.)"""
+    """Documents, reports, drafts and statements are assembled without the renderers: their
+    dates come from spokes.dates. (calendar and remind still take durations from
+    spokes.render.timefmt: what they build is text for a person.)"""
     import ast
 
-    for name in ("documents", "reports"):
+    for name in ("documents", "reports", "drafting", "statements"):
         source = Path(__file__).parents[1] / "spokes" / "core" / f"{name}.py"
         tree = ast.parse(source.read_text(encoding="utf-8"))
         imported = [

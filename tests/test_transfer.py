@@ -643,7 +643,7 @@ def test_output_into_a_missing_folder_is_refused(
     full: Run, refused: Callable[..., Any], tmp_path: Path, command: str
 ) -> None:
     target = tmp_path / "nowhere" / "out.txt"
-    refused(f"{command} -o {target}", expected=f"the folder {target.parent} does not exist")
+    refused(f"{command} -o {target}", expected=f"the folder '{target.parent}' does not exist")
     assert not target.parent.exists()
 
 
@@ -654,7 +654,7 @@ def test_output_over_a_workspace_file_or_a_folder_is_refused(
     refused(f"{command} {workspace / 'spokes.db'}", expected="is a file of the workspace itself")
     (workspace / "config.toml").write_text("", encoding="utf-8")
     refused(f"{command} {workspace / 'config.toml'}", expected="is a file of the workspace itself")
-    refused(f"{command} {tmp_path}", expected=f"{tmp_path} is a folder: give the name of a file")
+    refused(f"{command} {tmp_path}", expected=f"cannot write '{tmp_path}': it is a folder")
 
 
 # -- backup ----------------------------------------------------------------------------------
@@ -712,7 +712,7 @@ def test_backup_into_a_missing_folder_is_refused(
     full: Run, refused: Callable[..., Any], tmp_path: Path
 ) -> None:
     target = tmp_path / "nowhere" / "copy.db"
-    refused(f"backup {target}", expected=f"the folder {target.parent} does not exist")
+    refused(f"backup {target}", expected=f"the folder '{target.parent}' does not exist")
 
 
 def test_backup_in_vietnamese(full: Run, tmp_path: Path) -> None:

@@ -27,10 +27,11 @@ def register(app: typer.Typer) -> None:
     app.command("backup", help=t("help.backup"))(backup)
 
 
-def _protected(ws: Workspace) -> tuple[Path, ...]:
-    """Files no output may replace: the database, its journals, the config."""
-    journals = (Path(f"{ws.db_path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))
-    return (ws.db_path, *journals, ws.config_path)
+def _check(ws: Workspace, output: str | None) -> None:
+    """The ``-o`` file is checked before any work (see spokes.cli.output)."""
+    from spokes.cli import output as out
+
+    out.target(output, ws)
 
 
 def _counts(counts: Mapping[str, int]) -> str:
@@ -46,12 +47,13 @@ def _counts(counts: Mapping[str, int]) -> str:
 
 def _emit(ws: Workspace, data: bytes, output: str | None) -> bool:
     """Writes ``data`` to the file ``output``, or to standard output; True for a file."""
-    from spokes.core.transfer import write_file
+    from spokes.cli import output as out
 
-    if output is None:
+    path = out.target(output, ws)
+    if path is None:
         echo(data.decode("utf-8").removesuffix("\n"))
         return False
-    write_file(Path(output), data, _protected(ws))
+    out.write_files([(path, data)], ws)
     return True
 
 
@@ -64,6 +66,7 @@ def export_ics(
     from spokes.core import calendar
 
     ws = workspace(ctx)
+    _check(ws, output)
     made = calendar.export(ws.store, ws.config, ws.now(), open_only)
     if _emit(ws, made.ics, output):
         echo(t("transfer.ics_written", count=made.deadlines, incidents=made.incidents, path=output))
@@ -74,6 +77,7 @@ def export_json(ctx: typer.Context, output: OutputOpt = None) -> None:
     from spokes.core import transfer
 
     ws = workspace(ctx)
+    _check(ws, output)
     document = transfer.export(ws.store)
     if _emit(ws, document.dumps().encode("utf-8"), output):
         echo(t("transfer.json_written", path=output, counts=_counts(document.counts())))
@@ -102,10 +106,14 @@ def backup(
     ],
     force: Annotated[bool, typer.Option("--force", help=t("help.opt.backup_force"))] = False,
 ) -> None:
+    from spokes.cli import output as out
     from spokes.core import transfer
 
     ws = workspace(ctx)
-    copy = transfer.backup(ws.store, Path(file), force, _protected(ws))
+    target = Path(file).expanduser()
+    if not (force and target.is_file()) or out.is_workspace_file(target, ws):
+        out.check_target(target, ws)
+    copy = transfer.backup(ws.store, target, force, out.workspace_files(ws))
     echo(t("transfer.backed_up", path=file, size=_size(copy.size), counts=_counts(copy.counts)))
 
 

@@ -22,9 +22,9 @@ from spokes.core import facts, sandbox
 from spokes.core.facts import STANDARD, Fact, Sheet, ordered
 from spokes.core.incidents import Incident
 from spokes.core.spokespersons import Spokesperson
+from spokes.dates import date_line, in_text
 from spokes.errors import InvalidInput, Refused
 from spokes.i18n import t
-from spokes.render.timefmt import date_line, in_text
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 PLACEHOLDER = {"vi": "đang xác minh", "en": "being verified"}

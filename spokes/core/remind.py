@@ -409,7 +409,7 @@ def _lines(
     view: View, lead_name: str, deadline: Deadline, gaps: Missing, lang: str, tz: ZoneInfo
 ) -> list[str]:
     from spokes.core import facts
-    from spokes.render.timefmt import in_text
+    from spokes.dates import in_text
 
     incident, speaker = view.incident, view.spokesperson
     lines = [

@@ -606,7 +606,7 @@ def referral(
 
 
 def _issued_context(statement: Statement, lang: str, tz: ZoneInfo) -> dict[str, str]:
-    from spokes.render.timefmt import in_text
+    from spokes.dates import in_text
 
     assert statement.issued_at is not None
     channel = statement.issued_channel or statement.channel

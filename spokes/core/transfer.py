@@ -630,21 +630,6 @@ def _temporary(path: Path) -> Path:
     return temporary
 
 
-def write_file(path: Path, data: bytes, protected: tuple[Path, ...]) -> None:
-    """Writes ``data`` to ``path`` atomically, readable by its owner only (exports hold names
-    and phones); never over a file of the workspace itself."""
-    _check_target(path, protected)
-    temporary = _temporary(path)
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InvalidInput("transfer.write_failed", path=str(path), reason=error.strerror) from None
-
-
 @dataclass(frozen=True)
 class Copy:
     """What ``backup`` wrote."""
