@@ -7,6 +7,7 @@ import fcntl
 import io
 import os
 import re
+import signal
 import struct
 import subprocess
 import sys
@@ -364,3 +365,17 @@ def test_the_readme_footer_is_what_watch_prints(
     result = run("watch", "--once")
     assert result.exit_code == 0, result
     assert result.stdout.endswith(samples[0]), result.stdout
+
+
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP])
+def test_kill_or_a_closed_window_leaves_the_terminal_as_it_was(
+    tan_uyen: Run, ws: Workspace, monkeypatch: pytest.MonkeyPatch, ending: signal.Signals
+) -> None:
+    opened(tan_uyen, "Sạt lở đất", "phuc-khoa", "12:40")
+    before = signal.getsignal(ending)
+    console = Console(file=io.StringIO(), force_terminal=True, width=120, height=30)
+    start = core_watch.read(ws.store, ws.config, ws.now())
+    live(ws, start, 5, console, sleep=lambda _: os.kill(os.getpid(), ending))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert output.startswith("\x1b[?1049h") and output.endswith("\x1b[?25h\x1b[?1049l")
+    assert signal.getsignal(ending) is before  # the handlers of the caller are back

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -93,6 +94,9 @@ def live(
         redirect_stdout=False,
         redirect_stderr=False,
     )
+    # A closed terminal window (SIGHUP) or `kill` (SIGTERM) must leave the terminal as Ctrl-C
+    # does, not stuck in the alternate screen with the cursor hidden.
+    previous = {number: signal.signal(number, _interrupt) for number in _ENDINGS}
     try:
         with screen:
             while True:
@@ -103,6 +107,16 @@ def live(
                 sleep(1 - time.time() % 1)  # on the turn of the second, as a clock ticks
     except KeyboardInterrupt:
         return  # Ctrl-C is the way out; leaving `with` gave the terminal back as it was
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_ENDINGS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _draw(
