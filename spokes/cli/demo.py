@@ -26,9 +26,29 @@ def demo(ctx: typer.Context) -> None:
         # Suggest informing an incident that still waits for its initial information.
         waiting = [item for item in incidents.select(ws.store) if item.informed_at is None]
         drafted = statements.get(ws.store, 1).incident_id
-        echo(t("demo.try", path=str(ws.root), first=waiting[0].id, drafted=drafted))
+        echo(t("demo.try"))
+        for line in _suggestions(str(ws.root), waiting[0].id, drafted):
+            echo("  " + line)
     finally:
         ws.close()
+
+
+def _suggestions(path: str, first: str, drafted: str) -> list[str]:
+    """Commands to try in the demo workspace: the same in both languages."""
+    return [
+        f"export SPOKES_HOME={path}",
+        'spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m',
+        f"spokes incident inform {first} --channel press-release",
+        "spokes status",
+        "spokes spokesperson list",
+        f"spokes fact list {drafted}",
+        "spokes statement show 1",
+        f'echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}',
+        "spokes statement export 1 -o thong-cao-1.docx",
+        "spokes report day --format html -o bao-cao.html",
+        "spokes remind --dry-run",
+        "spokes watch",
+    ]
 
 
 def register(app: typer.Typer) -> None:

@@ -425,32 +425,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không gian làm việc mẫu (huyện Tân Uyên, 2021; nhân sự là giả định) tại {path}",
     ),
     "demo.try": (
-        "Try it by hand (your own workspace is untouched):\n"
-        "  export SPOKES_HOME={path}\n"
-        '  spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m\n'
-        "  spokes incident inform {first} --channel press-release\n"
-        "  spokes status\n"
-        "  spokes spokesperson list\n"
-        "  spokes fact list {drafted}\n"
-        "  spokes statement show 1\n"
-        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}\n'
-        "  spokes statement export 1 -o thong-cao-1.docx\n"
-        "  spokes report day --format html -o bao-cao.html\n"
-        "  spokes remind --dry-run\n"
-        "  spokes watch",
-        "Hãy thử (không gian làm việc của bạn không bị ảnh hưởng):\n"
-        "  export SPOKES_HOME={path}\n"
-        '  spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m\n'
-        "  spokes incident inform {first} --channel press-release\n"
-        "  spokes status\n"
-        "  spokes spokesperson list\n"
-        "  spokes fact list {drafted}\n"
-        "  spokes statement show 1\n"
-        '  echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}\n'
-        "  spokes statement export 1 -o thong-cao-1.docx\n"
-        "  spokes report day --format html -o bao-cao.html\n"
-        "  spokes remind --dry-run\n"
-        "  spokes watch",
+        "Try it by hand (your own workspace is untouched):",
+        "Hãy thử (không gian làm việc của bạn không bị ảnh hưởng):",
     ),
     # -- help --------------------------------------------------------------------------------
     "help.app": (
