@@ -4,7 +4,9 @@ Deadlines are never constants in code: rules change, and a province may be stric
 national rule. Each rule names the time it counts from, how long it allows, which incidents it
 applies to and the text it comes from. A config without ``[[rules]]`` uses :data:`DEFAULT_RULES`.
 ``[remind]`` says when ``spokes remind`` reminds and through which channels; ``[hooks]`` names
-the commands run on events.
+the commands run on events. ``[[duties]]`` are the periodic duties (information to the press
+every month, a press conference every 3 months), and ``[annual_report]`` the window and due day
+of the annual report, both as data for the same reason.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ class Rule:
     categories: tuple[str, ...] = ()
     severities: tuple[str, ...] = ()
     unit_kinds: tuple[str, ...] = ()
+    # Counted in the annual report's item 5 ("spoken on time / under a deadline"): the form
+    # asks about the 24-hour rules of Decree 244/2026 Art. 7.3-7.4, not every local rule.
+    annual: bool = False
 
 
 DEFAULT_RULES: tuple[Rule, ...] = (
@@ -51,14 +56,63 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "received",
         timedelta(hours=24),
         "Nghị định 244/2026/NĐ-CP, Điều 7 khoản 3",
+        annual=True,
     ),
     Rule(
         "decree-244-opinion-24h",
         "decided",
         timedelta(hours=24),
         "Nghị định 244/2026/NĐ-CP, Điều 7 khoản 4",
+        annual=True,
     ),
 )
+
+DutyKind = Literal["information", "conference"]
+DUTY_KINDS: tuple[DutyKind, ...] = ("information", "conference")
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A periodic duty: the units it binds must do ``does`` at least every ``every_months``
+    months. ``information``: any information to the press (a statement issued, a press
+    conference or briefing); ``conference``: a press conference."""
+
+    name: str
+    does: DutyKind
+    every_months: int
+    citation: str
+    unit_kinds: tuple[str, ...] = ()
+    warn: timedelta = timedelta(days=7)  # shown in `status` from this long before it is due
+
+
+DEFAULT_DUTIES: tuple[Duty, ...] = (
+    Duty(
+        "decree-244-monthly-information",
+        "information",
+        1,
+        "Nghị định 244/2026/NĐ-CP, Điều 6 khoản 2: cung cấp thông tin định kỳ hằng tháng",
+        ("province",),
+    ),
+    Duty(
+        "decree-244-quarterly-conference",
+        "conference",
+        3,
+        "Nghị định 244/2026/NĐ-CP, Điều 6 khoản 2: họp báo ít nhất 3 tháng một lần",
+        ("province",),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """Decree 244/2026 Art. 10: the year runs from ``starts`` (day, month) of the previous year
+    to the day before it; the report is due on ``due`` and `status` reminds from ``remind_from``.
+    """
+
+    starts: tuple[int, int] = (15, 12)
+    due: tuple[int, int] = (20, 12)
+    remind_from: tuple[int, int] = (1, 12)
+    citation: str = "Nghị định 244/2026/NĐ-CP, Điều 10"
 
 
 ChannelType = Literal["stdout", "command", "desktop", "email", "webhook"]
@@ -129,14 +183,24 @@ class Config:
     rules: tuple[Rule, ...] = field(default=DEFAULT_RULES)
     remind: Remind = field(default_factory=Remind)
     hooks: Hooks = field(default_factory=Hooks)
+    duties: tuple[Duty, ...] = field(default=DEFAULT_DUTIES)
+    annual_report: AnnualReport = field(default_factory=AnnualReport)
 
     def with_changes(self, **changes: Any) -> Config:
         return replace(self, **changes)
 
 
-_TOP_KEYS = {"workspace", "clock", "spokesperson", "rules", "remind", "hooks"}
+_TOP_KEYS = {
+    *("workspace", "clock", "spokesperson", "rules", "remind", "hooks"),
+    *("duties", "annual_report"),
+}
 _WORKSPACE_KEYS = {"org", "place", "timezone", "lang"}
-_RULE_KEYS = {"name", "from", "within", "citation", "categories", "severities", "unit_kinds"}
+_RULE_KEYS = {
+    *("name", "from", "within", "citation", "categories", "severities", "unit_kinds"),
+    "annual_report",
+}
+_DUTY_KEYS = {"name", "does", "every_months", "citation", "unit_kinds", "warn"}
+_ANNUAL_KEYS = {"starts", "due", "remind_from", "citation"}
 
 
 def load(path: Path) -> Config:
@@ -180,6 +244,8 @@ def _from_toml(raw: dict[str, Any], path: Path) -> Config:
         rules=DEFAULT_RULES if rules is None else _rules(rules, path),
         remind=_remind(raw, path),
         hooks=_hooks(raw, path),
+        duties=_duties(raw, path),
+        annual_report=_annual(raw, path),
     )
     validate(config, path)
     return config
@@ -210,6 +276,16 @@ def validate(config: Config, path: Path) -> None:
                 problem=f'≠ rules[{first[rule.name]}].name "{rule.name}"',
             )
         first[rule.name] = index
+    seen: dict[str, int] = {}
+    for index, duty in enumerate(config.duties, start=1):
+        if duty.name in seen:
+            raise InvalidInput(
+                "config.invalid",
+                path=str(path),
+                key=f"duties[{index}].name",
+                problem=f'≠ duties[{seen[duty.name]}].name "{duty.name}"',
+            )
+        seen[duty.name] = index
 
 
 def _language(table: dict[str, Any], path: Path) -> Lang | None:
@@ -247,9 +323,92 @@ def _rules(items: list[Any], path: Path) -> tuple[Rule, ...]:
                 categories=_words(item, "categories", path, where),
                 severities=_words(item, "severities", path, where),
                 unit_kinds=_words(item, "unit_kinds", path, where),
+                annual=_flag(item, "annual_report", path, where),
             )
         )
     return tuple(rules)
+
+
+def _flag(table: dict[str, Any], key: str, path: Path, prefix: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise InvalidInput(
+            "config.invalid", path=str(path), key=prefix + key, problem="true | false"
+        )
+    return value
+
+
+def _duties(raw: dict[str, Any], path: Path) -> tuple[Duty, ...]:
+    items = raw.get("duties")
+    if items is None:
+        return DEFAULT_DUTIES
+    if not isinstance(items, list):
+        raise InvalidInput("config.invalid", path=str(path), key="duties", problem="[[duties]]")
+    duties = []
+    for index, item in enumerate(items, start=1):
+        where = f"duties[{index}]."
+        if not isinstance(item, dict):
+            raise InvalidInput("config.invalid", path=str(path), key=f"duties[{index}]", problem="")
+        _no_unknown(item, _DUTY_KEYS, path, where)
+        name = _text(item, "name", path, None, where)
+        if not name:
+            raise InvalidInput("config.invalid", path=str(path), key=where + "name", problem="")
+        does = item.get("does")
+        if does not in DUTY_KINDS:
+            raise InvalidInput(
+                "config.invalid", path=str(path), key=where + "does", problem=" | ".join(DUTY_KINDS)
+            )
+        every = item.get("every_months")
+        if not isinstance(every, int) or isinstance(every, bool) or not 1 <= every <= 120:
+            raise InvalidInput(
+                "config.invalid", path=str(path), key=where + "every_months", problem="1…120"
+            )
+        duties.append(
+            Duty(
+                name=name,
+                does=does,
+                every_months=every,
+                citation=_text(item, "citation", path, None, where) or "",
+                unit_kinds=_words(item, "unit_kinds", path, where),
+                warn=_duration(item, "warn", path, Duty.warn, where),
+            )
+        )
+    return tuple(duties)
+
+
+def _annual(raw: dict[str, Any], path: Path) -> AnnualReport:
+    table = _table(raw, "annual_report", path)
+    _no_unknown(table, _ANNUAL_KEYS, path, "annual_report.")
+    defaults = AnnualReport()
+    return AnnualReport(
+        starts=_day_month(table, "starts", path, defaults.starts),
+        due=_day_month(table, "due", path, defaults.due),
+        remind_from=_day_month(table, "remind_from", path, defaults.remind_from),
+        citation=_text(table, "citation", path, None, "annual_report.") or defaults.citation,
+    )
+
+
+def _day_month(
+    table: dict[str, Any], key: str, path: Path, default: tuple[int, int]
+) -> tuple[int, int]:
+    """ "15/12": a day and a month, day first as officials write them (29 February refused:
+    it would not exist every year)."""
+    from datetime import date
+
+    value = table.get(key)
+    if value is None:
+        return default
+    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*", value) if isinstance(value, str) else None
+    try:
+        if match is None:
+            raise ValueError
+        day, month = int(match[1]), int(match[2])
+        date(2025, month, day)  # not a leap year: 29/02 is refused
+    except ValueError:
+        raise InvalidInput(
+            "config.invalid", path=str(path), key=f"annual_report.{key}", problem='"15/12"'
+        ) from None
+    return day, month
 
 
 def _no_unknown(table: dict[str, Any], known: set[str], path: Path, prefix: str) -> None:
@@ -524,7 +683,40 @@ def dumps(config: Config) -> str:
             values = getattr(rule, key)
             if values:
                 lines.append(f"{key} = [{', '.join(_quote(v) for v in values)}]")
+        if rule.annual:
+            lines.append("annual_report = true")
+    lines += ["", *_duty_lines(config.duties), "", *_annual_lines(config.annual_report)]
     return "\n".join(lines) + "\n"
+
+
+def _duty_lines(duties: tuple[Duty, ...]) -> list[str]:
+    lines = [
+        "# Periodic duties, shown in `spokes status` when they come due: `does` is",
+        '# "information" (a statement issued, a press conference or briefing) or "conference",',
+        "# at least every `every_months` months, for units of the kinds in `unit_kinds`.",
+    ]
+    for duty in duties:
+        lines += ["", "[[duties]]", *_pair("name", duty.name), *_pair("does", duty.does)]
+        lines.append(f"every_months = {duty.every_months}")
+        lines += _pair("citation", duty.citation)
+        if duty.unit_kinds:
+            lines.append(f"unit_kinds = [{', '.join(_quote(v) for v in duty.unit_kinds)}]")
+        lines += _pair("warn", duration_text(duty.warn))
+    return lines
+
+
+def _annual_lines(annual: AnnualReport) -> list[str]:
+    return [
+        "[annual_report]",
+        "# The annual report on speaking to the press: the year runs from `starts` of the",
+        "# previous year to the day before `starts`; due on `due`; `status` reminds from",
+        "# `remind_from` until `spokes report annual sent`. Rules with `annual_report = true`",
+        "# are the deadlines its item 5 counts.",
+        *_pair("starts", "{}/{}".format(*annual.starts)),
+        *_pair("due", "{}/{}".format(*annual.due)),
+        *_pair("remind_from", "{:02d}/{:02d}".format(*annual.remind_from)),
+        *_pair("citation", annual.citation),
+    ]
 
 
 def _remind_lines(remind: Remind) -> list[str]:

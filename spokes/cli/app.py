@@ -11,6 +11,7 @@ from spokes.cli import (
     demo,
     fact,
     incident,
+    press,
     remind,
     report,
     spokesperson,
@@ -70,6 +71,7 @@ app.add_typer(spokesperson.app, name="spokesperson", help=t("help.spokesperson")
 app.add_typer(incident.app, name="incident", help=t("help.incident"))
 app.add_typer(fact.app, name="fact", help=t("help.fact"))
 app.add_typer(statement.app, name="statement", help=t("help.statement"))
+app.add_typer(press.app, name="press", help=t("help.press"))
 app.add_typer(report.app, name="report", help=t("help.report"))
 transfer.register(app)
 watch.register(app)

@@ -36,7 +36,7 @@ from spokes.messages import MESSAGES
 from spokes.store import Store
 from spokes.text import same_name
 
-Form = Literal["press-release", "letter"]
+Form = Literal["press-release", "letter", "report"]
 TYPE_CODE = "TC"  # Decree 30/2020, Appendix III: the type code of a thông cáo
 _ADMIN_PREFIXES = ("ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân ")
 COMMITTEE = "Ủy ban nhân dân"  # "UBND" in full, as the heading of a document writes it
@@ -80,8 +80,8 @@ class Document:
 
     form: Form
     lang: str
-    incident_id: str
-    statement_id: int
+    incident_id: str | None  # None for a report, which is of no one incident
+    statement_id: int | None
     addressee_code: str | None  # the unit a referral letter is for
     draft_mark: str | None  # "DỰ THẢO" until the statement is approved for the current facts
     issuer: Issuer
@@ -150,7 +150,7 @@ def heading_lines(name: str) -> tuple[str, ...]:
     """A body's name (in capitals) as the heading sets it: a People's Committee's with
     "ỦY BAN NHÂN DÂN" on a line of its own and the unit under it, as documents write it
     ("ỦY BAN NHÂN DÂN" / "XÃ PHÚC KHOA"); any other name on one line."""
-    head = _capitals(COMMITTEE)
+    head = capitals(COMMITTEE)
     if name.startswith(head + " "):
         return head, name[len(head) + 1 :]
     return (name,)
@@ -172,7 +172,7 @@ def document_place(store: Store, unit: Unit, configured: str | None) -> str:
     return configured or unit.name
 
 
-def _capitals(text: str) -> str:
+def capitals(text: str) -> str:
     return unicodedata.normalize("NFC", text.upper())
 
 
@@ -271,15 +271,15 @@ def _issuer(src: Sources, lang: str) -> Issuer:
     # body above it (Decree 30/2020, Appendix I); an agency's name its parent.
     # "UBND" is written in full in the heading; the number keeps the code "UBND".
     parent = src.parent if src.parent and code != "UBND" else None
-    parent_name = _capitals(full_name(parent.name)) if parent else None
-    return Issuer(parent_name, _capitals(full_name(src.lead.name)), code)
+    parent_name = capitals(full_name(parent.name)) if parent else None
+    return Issuer(parent_name, capitals(full_name(src.lead.name)), code)
 
 
 def _signer(src: Sources, lang: str) -> Signer:
     person = src.speaker
     title = person.title if person and person.title else in_lang("doc.spokesperson", lang)
     name = src.speaker_name or ""
-    return Signer(_capitals(title) if lang == "vi" else title, name)
+    return Signer(capitals(title) if lang == "vi" else title, name)
 
 
 def _dateline(src: Sources, moment: datetime, tz: ZoneInfo, lang: str) -> tuple[date, str]:

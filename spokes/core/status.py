@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from spokes.clock import zone
 from spokes.config import Config
-from spokes.core import incidents, spokespersons, units
+from spokes.core import incidents, periodic, spokespersons, units
 from spokes.core.incidents import View
+from spokes.core.periodic import DutyReading
 from spokes.core.policy import STATES
 from spokes.core.spokespersons import Spokesperson
 from spokes.store import Store
@@ -29,6 +31,8 @@ class Status:
     views: list[View]
     counts: dict[str, int]
     unpublished: list[PendingPublication]
+    duties: list[DutyReading] = field(default_factory=list)  # coming due or overdue
+    annual_report: periodic.Reminder | None = None
 
     @property
     def any_overdue(self) -> bool:
@@ -45,7 +49,11 @@ def _urgency(view: View) -> tuple[int, float]:
     return (2, view.incident.occurred_at.timestamp())
 
 
-def snapshot(store: Store, config: Config, at: datetime, unit: str | None = None) -> Status:
+def snapshot(
+    store: Store, config: Config, at: datetime, unit: str | None = None, calendar: bool = True
+) -> Status:
+    """What `status` shows at ``at``; ``calendar``: with the periodic duties and the annual
+    report's reminder (the live countdown leaves them out)."""
     code = units.get(store, unit).code if unit else None
     found = incidents.select(store, status="open", unit=code)
     views = sorted(incidents.views(store, config, found, at), key=_urgency)
@@ -60,4 +68,11 @@ def snapshot(store: Store, config: Config, at: datetime, unit: str | None = None
         if code in (None, p.unit_code)
     ]
     pending.sort(key=lambda item: item.due_at)
-    return Status(at, views, {state: counts.get(state, 0) for state in STATES}, pending)
+    status = Status(at, views, {state: counts.get(state, 0) for state in STATES}, pending)
+    if not calendar:
+        return status
+    tz = zone(config.timezone)
+    due = [reading for reading in periodic.readings(store, config, tz, at, code) if reading.shown]
+    # The annual report is the whole workspace's: not shown in one unit's view.
+    reminder = periodic.reminder(store, config, tz, at) if code is None else None
+    return replace(status, duties=due, annual_report=reminder)

@@ -42,7 +42,7 @@ class Board:
 def read(store: Store, config: Config, moment: datetime, unit: str | None = None) -> Board:
     """The one read of an interval; an unknown ``unit`` raises NotFound with a suggestion."""
     code = units.get(store, unit).code if unit else None
-    return Board(core_status.snapshot(store, config, moment, code), config, code)
+    return Board(core_status.snapshot(store, config, moment, code, calendar=False), config, code)
 
 
 def at(board: Board, moment: datetime) -> Status:

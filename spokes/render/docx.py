@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
+    from spokes.core.annual_document import AnnualDocument
+
 FONT = "Times New Roman"
 # Top, bottom, left, right; Decree 30 allows 20–25, 20–25, 30–35 and 15–20 mm.
 MARGINS_MM = (20, 20, 30, 15)
@@ -82,6 +84,68 @@ def directory_docx(listing: Directory) -> bytes:
         for column, text in enumerate((str(index), *cells)):
             _cell(table.cell(index, column), [(text, 12, False)], align=_align(column))
     return _saved(word)
+
+
+def annual_docx(report: AnnualDocument) -> bytes:
+    """The annual report on speaking to the press, as the decree's form: the Decree 30
+    heading, the title and period, section I's six items (and a table per unit), section II,
+    recipients and signer. English plain, as the English press release is."""
+    from docx import Document as new_word_file
+
+    document = report.document
+    word = new_word_file()
+    _setup(word, document.lang, landscape=False)
+    title = f"{document.type_name} {document.summary}"
+    word.core_properties.title = title
+    word.core_properties.author = document.issuer.name
+    if document.nation:
+        _heading(word, document)
+    else:
+        _paragraph(word, document.issuer.name, 14, bold=True, align="left")
+        _paragraph(word, document.dateline, 13, align="left", after=12)
+    _paragraph(word, title, 14, bold=True, before=18)
+    _paragraph(word, report.period, 14, italic=True)
+    _rule(word, min(_width_mm(title, 14, True), TEXT_MM) / 3, TEXT_MM, after=12)
+    _report_lines(word, document.content)
+    if report.grid_title:
+        _paragraph(word, report.grid_title, 14, bold=True, align="left", before=6, after=6)
+        _report_grid(word, report)
+    _report_lines(word, report.section_two)
+    _closing(word, document)
+    return _saved(word)
+
+
+def _report_lines(word: WordFile, lines: tuple[str, ...]) -> None:
+    """A section heading ("I. ...", "II. ...") bold on its own; a numbered point and the
+    text under it justified, opening with the first-line indent."""
+    from docx.shared import Mm
+
+    for line in lines:
+        heading = line.split(". ", 1)[0] in ("I", "II", "III")
+        paragraph = _paragraph(
+            word,
+            line,
+            14,
+            bold=heading,
+            align="left" if heading else "justify",
+            before=12 if heading else 0,
+            after=6,
+        )
+        if not heading:
+            paragraph.paragraph_format.first_line_indent = Mm(INDENT_MM)
+
+
+def _report_grid(word: WordFile, report: AnnualDocument) -> None:
+    widths = (13, 50, 17, 17, 17, 17, 17, 17)  # 165 mm: the portrait text width
+    table = _table(word, widths, rows=len(report.grid_rows) + 1, grid=True)
+    _repeat_header(table)
+    for column, text in enumerate(report.grid_header):
+        _cell(table.cell(0, column), [(text, 12, True)])
+    last = len(report.grid_rows)
+    for index, cells in enumerate(report.grid_rows, start=1):
+        for column, text in enumerate(cells):
+            align = "left" if column == 1 else "center"
+            _cell(table.cell(index, column), [(text, 12, index == last)], align=align)
 
 
 def _align(column: int) -> str:

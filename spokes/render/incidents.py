@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from spokes.clock import iso_local
 from spokes.core.audit import Event
 from spokes.core.incidents import View
+from spokes.core.periodic import DutyReading, Reminder
 from spokes.core.policy import STATES, Deadline
 from spokes.core.spokespersons import Spokesperson
 from spokes.core.status import PendingPublication, Status
@@ -97,6 +98,31 @@ def status_json(status: Status, tz: ZoneInfo) -> dict[str, Any]:
             }
             for item in status.unpublished
         ],
+        "periodic_duties": [
+            {
+                "unit": item.unit.code,
+                "duty": item.duty.name,
+                "does": item.duty.does,
+                "every_months": item.duty.every_months,
+                "last_at": iso_local(item.last_at, tz),
+                "due_at": iso_local(item.due_at, tz),
+                "state": item.state,
+                "citation": item.duty.citation,
+            }
+            for item in status.duties
+        ],
+        "annual_report": _annual_json(status.annual_report),
+    }
+
+
+def _annual_json(reminder: Reminder | None) -> dict[str, Any] | None:
+    if reminder is None:
+        return None
+    return {
+        "year": reminder.year,
+        "due_before": reminder.due.isoformat(),
+        "days_left": reminder.days_left,
+        "overdue": reminder.overdue,
     }
 
 
@@ -119,7 +145,32 @@ def status_table(status: Status, tz: ZoneInfo, colour: bool, width: int | None) 
     if status.unpublished:
         lines += ["", t("status.unpublished_header")]
         lines += unpublished_lines(status.unpublished, tz, status.now)
+    if status.duties or status.annual_report:
+        lines += ["", t("status.calendar_header")]
+        lines += [_duty_line(item, tz, colour) for item in status.duties]
+        if status.annual_report:
+            lines.append(_annual_line(status.annual_report, colour))
     return "\n".join(lines)
+
+
+def _duty_line(item: DutyReading, tz: ZoneInfo, colour: bool) -> str:
+    months = item.duty.every_months
+    every = t("status.duty.every_month") if months == 1 else t("status.duty.every", months=months)
+    what = t(f"status.duty.{item.duty.does}", every=every)
+    last = f"{item.last_at.astimezone(tz):%d/%m/%Y}" if item.last_at else t("status.duty.never")
+    due = f"{item.due_at.astimezone(tz):%d/%m/%Y}"
+    key = "status.duty_overdue" if item.state == "overdue" else "status.duty_due"
+    line = "  " + t(key, unit=item.unit.code, what=what, due=due, last=last)
+    return table.paint(line, "red" if item.state == "overdue" else "yellow", colour)
+
+
+def _annual_line(reminder: Reminder, colour: bool) -> str:
+    due = f"{reminder.due:%d/%m/%Y}"
+    if reminder.overdue:
+        line = t("status.annual_overdue", year=reminder.year, due=due)
+    else:
+        line = t("status.annual_due", year=reminder.year, due=due, days=reminder.days_left)
+    return table.paint("  " + line, "red" if reminder.overdue else "yellow", colour)
 
 
 def incident_table(

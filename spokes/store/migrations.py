@@ -178,6 +178,73 @@ def _spokespersons_validity_index(store: Store) -> None:
     store.execute("CREATE INDEX spokespersons_until ON spokespersons (valid_until, role)")
 
 
+def _press_register(store: Store) -> None:
+    # The records behind the annual report (Decree 244/2026 Art. 10): press conferences and
+    # briefings, requests from the press and their answers, false reports and the written
+    # responses to them; and the report's own text and sending, per year.
+    identity = store.identity
+    statements = [
+        f"""CREATE TABLE press_events (
+            id {identity},
+            kind TEXT NOT NULL CHECK (kind IN ('conference', 'briefing')),
+            unit_code TEXT NOT NULL REFERENCES units (code),
+            at TEXT NOT NULL,
+            topic TEXT,
+            organiser TEXT,
+            online INTEGER NOT NULL DEFAULT 0 CHECK (online IN (0, 1)),
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX press_events_at ON press_events (at)",
+        """CREATE TABLE press_event_incidents (
+            event_id INTEGER NOT NULL REFERENCES press_events (id),
+            incident_id TEXT NOT NULL REFERENCES incidents (id),
+            PRIMARY KEY (event_id, incident_id)
+        )""",
+        f"""CREATE TABLE press_requests (
+            id {identity},
+            unit_code TEXT NOT NULL REFERENCES units (code),
+            outlet TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            about TEXT NOT NULL,
+            incident_id TEXT REFERENCES incidents (id),
+            due_at TEXT,
+            answered_at TEXT,
+            outcome TEXT CHECK (outcome IN ('replied', 'refused')),
+            channel TEXT,
+            statement_id INTEGER REFERENCES statements (id),
+            refusal_ground TEXT,
+            refusal_reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX press_requests_received ON press_requests (received_at)",
+        f"""CREATE TABLE press_corrections (
+            id {identity},
+            unit_code TEXT NOT NULL REFERENCES units (code),
+            outlet TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            claim TEXT NOT NULL,
+            url TEXT,
+            incident_id TEXT REFERENCES incidents (id),
+            responded_at TEXT,
+            document TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX press_corrections_published ON press_corrections (published_at)",
+        """CREATE TABLE annual_reports (
+            year INTEGER PRIMARY KEY,
+            difficulties TEXT,
+            proposals TEXT,
+            sent_at TEXT,
+            sent_document TEXT,
+            updated_at TEXT NOT NULL
+        )""",
+    ]
+    for statement in statements:
+        store.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_append_only_audit", _append_only_audit),
@@ -185,6 +252,7 @@ MIGRATIONS: list[Migration] = [
     ("0004_facts_and_statements", _statements),
     ("0005_reminders", _reminders),
     ("0006_spokespersons_validity_index", _spokespersons_validity_index),
+    ("0007_press_register", _press_register),
 ]
 
 

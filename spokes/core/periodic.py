@@ -1,0 +1,212 @@
+"""What comes due by the calendar, shown in ``status`` beside the incident clocks: the periodic
+duties (Decree 244/2026 Art. 6.2) and the annual report (Art. 10), both from policy as data.
+
+Periodic duties are read as the deadlines are.
+A duty binds the units of some kinds to do something at least every N months: information to
+the press (a statement issued, an incident informed, a press conference or briefing), or a
+press conference. Its next due time is N calendar months after the last time it was done, or
+after the unit entered the directory when it never was. ``status`` shows the duties coming due
+(within the duty's ``warn``) or overdue.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from spokes.clock import from_db, to_db
+from spokes.config import AnnualReport, Config, Duty
+from spokes.core.units import Unit
+from spokes.errors import InvalidInput
+from spokes.store import Store
+
+DutyState = Literal["ok", "due_soon", "overdue"]
+CONFERENCE = "press-conference"
+
+
+@dataclass(frozen=True)
+class DutyReading:
+    duty: Duty
+    unit: Unit
+    last_at: datetime | None  # the last time it was done; None: never
+    due_at: datetime
+    state: DutyState
+
+    @property
+    def shown(self) -> bool:
+        return self.state != "ok"
+
+
+def add_months(moment: datetime, months: int, tz: ZoneInfo) -> datetime:
+    """The same local wall time ``months`` calendar months later; the 31st becomes the last day
+    of a shorter month (31 January + 1 month = 28 or 29 February)."""
+    local = moment.astimezone(tz)
+    index = local.month - 1 + months
+    year, month = local.year + index // 12, index % 12 + 1
+    day = min(local.day, calendar.monthrange(year, month)[1])
+    return local.replace(year=year, month=month, day=day)
+
+
+def readings(
+    store: Store, config: Config, tz: ZoneInfo, now: datetime, unit: str | None = None
+) -> list[DutyReading]:
+    """Every duty of every unit it binds, most urgent first. One query for the units, and,
+    only when some unit is bound, one per kind of duty."""
+    found: list[DutyReading] = []
+    kinds = {kind for duty in config.duties for kind in duty.unit_kinds}
+    bound = _units(store, kinds, any(not duty.unit_kinds for duty in config.duties), unit)
+    if not bound:
+        return []
+    last: dict[str, dict[str, datetime]] = {}
+    for duty in config.duties:
+        units = [u for u, _ in bound if not duty.unit_kinds or u.kind in duty.unit_kinds]
+        if not units:
+            continue
+        if duty.does not in last:
+            last[duty.does] = _last_done(store, duty.does, [u.code for u, _ in bound], now)
+        for bound_unit in units:
+            created = dict(bound)[bound_unit]
+            done = last[duty.does].get(bound_unit.code)
+            due = add_months(done or created, duty.every_months, tz)
+            found.append(DutyReading(duty, bound_unit, done, due, _state(due, duty, now)))
+    found.sort(key=lambda reading: (reading.due_at, reading.unit.code, reading.duty.name))
+    return found
+
+
+def _state(due: datetime, duty: Duty, now: datetime) -> DutyState:
+    if now >= due:
+        return "overdue"
+    return "due_soon" if due - now <= duty.warn else "ok"
+
+
+def _units(
+    store: Store, kinds: set[str], every_kind: bool, unit: str | None
+) -> list[tuple[Unit, datetime]]:
+    where, params = [], []
+    if not every_kind:
+        if not kinds:
+            return []
+        where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+        params += sorted(kinds)
+    if unit is not None:
+        where.append("code = ?")
+        params.append(unit)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    rows = store.query(f"SELECT * FROM units{clause} ORDER BY code", params)
+    return [(_unit(row), _moment(row["created_at"])) for row in rows]
+
+
+def _unit(row: dict[str, Any]) -> Unit:
+    return Unit(row["code"], row["name"], row["kind"], row["parent_code"])
+
+
+def _moment(text: str) -> datetime:
+    moment = from_db(text)
+    assert moment is not None
+    return moment
+
+
+def _last_done(store: Store, does: str, codes: list[str], now: datetime) -> dict[str, datetime]:
+    """The last time each unit did it, up to ``now``."""
+    marks = ", ".join("?" for _ in codes)
+    at = to_db(now)
+    events = "SELECT unit_code AS unit, MAX(at) AS last FROM press_events WHERE at <= ?"
+    statements = (
+        "SELECT i.lead_unit AS unit, MAX(s.issued_at) AS last FROM statements s"
+        " JOIN incidents i ON i.id = s.incident_id WHERE s.status = 'issued' AND s.issued_at <= ?"
+    )
+    informed = (
+        "SELECT lead_unit AS unit, MAX(informed_at) AS last FROM incidents"
+        " WHERE informed_at IS NOT NULL AND informed_at <= ?"
+    )
+    if does == "conference":
+        events += " AND kind = 'conference'"
+        statements += f" AND COALESCE(s.issued_channel, s.channel) = '{CONFERENCE}'"
+        informed += f" AND informed_channel = '{CONFERENCE}'"
+    queries = (
+        (events + f" AND unit_code IN ({marks}) GROUP BY unit_code"),
+        (statements + f" AND i.lead_unit IN ({marks}) GROUP BY i.lead_unit"),
+        (informed + f" AND lead_unit IN ({marks}) GROUP BY lead_unit"),
+    )
+    latest: dict[str, datetime] = {}
+    for sql in queries:
+        for row in store.query(sql, (at, *codes)):
+            moment = _moment(row["last"])
+            if row["unit"] not in latest or moment > latest[row["unit"]]:
+                latest[row["unit"]] = moment
+    return latest
+
+
+# -- the annual report --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Window:
+    year: int
+    first: date  # 15/12 of the year before
+    last: date  # 14/12 of the year
+    start: datetime  # the first day's 00:00 in the zone (aware, UTC inside)
+    end: datetime  # the day after the last, 00:00: excluded
+    due: date  # the report goes to the Ministry before this day
+
+
+def window(year: int, settings: AnnualReport, tz: ZoneInfo) -> Window:
+    check_year(year)
+    day, month = settings.starts
+    first, after = date(year - 1, month, day), date(year, month, day)
+    due_day, due_month = settings.due
+    return Window(
+        year=year,
+        first=first,
+        last=after - timedelta(days=1),
+        start=_midnight(first, tz),
+        end=_midnight(after, tz),
+        due=date(year, due_month, due_day),
+    )
+
+
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
+def current_year(now: datetime, tz: ZoneInfo) -> int:
+    """The report year people mean without saying: this calendar year's (the one being
+    written in December, or the one so far)."""
+    return now.astimezone(tz).year
+
+
+def check_year(year: int) -> None:
+    if not 1990 <= year <= 9998:
+        raise InvalidInput("annual.bad_year", value=year)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    year: int
+    due: date  # before this day
+    overdue: bool
+    days_left: int  # to the due day; negative once it has passed
+
+
+def reminder(store: Store, config: Config, tz: ZoneInfo, now: datetime) -> Reminder | None:
+    """From ``remind_from`` (1 December) until the report is marked sent: the year's report is
+    due. A year whose window ended before the workspace's first record is not asked for: this
+    workspace has nothing to report on it. The reminder for a year ends when next year's
+    begins. Two lookups by key per run."""
+    settings = config.annual_report
+    today = now.astimezone(tz).date()
+    day, month = settings.remind_from
+    year = today.year if today >= date(today.year, month, day) else today.year - 1
+    span = window(year, settings, tz)
+    if today < date(year, month, day) or today >= date(year + 1, month, day):
+        return None
+    first = store.scalar("SELECT at FROM events ORDER BY id LIMIT 1")
+    if first is None or _moment(first) >= span.end:
+        return None
+    if store.scalar("SELECT sent_at FROM annual_reports WHERE year = ?", (year,)) is not None:
+        return None
+    left = (span.due - today).days
+    return Reminder(year, span.due, left <= 0, left)
