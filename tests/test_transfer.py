@@ -62,6 +62,16 @@ def full(tan_uyen: Run, tmp_path: Path, workspace: Path) -> Run:
         'fact set 2026-0001 actions "Di dời các hộ dân"',
         "statement draft 2026-0001 --kind update --channel portal --lang vi",  # 4: approved
         'statement approve 4 --by "Lù Thị Mai"',
+        'press conference -u phuc-khoa --at 13:40 --topic "Sạt lở" -i 2026-0001 --online',
+        'press briefing -u ho-mit --at 09:00 --organiser "Ban Tuyên giáo"',
+        'press request -u phuc-khoa --from "Báo Lai Châu" --at 13:30 --about "Thiệt hại"'
+        " -i 2026-0001 --due 18:00",
+        "press reply 1 --channel phone --statement 1",
+        'press correction -u phuc-khoa --outlet "Trang ABC" --published 12:00'
+        ' --claim "Vỡ đập" -i 2026-0003 --url https://abc.example/1',
+        'press respond 1 --at 13:00 --document "Số 05/UBND-VP"',
+        'report annual notes --year 2026 --difficulties "Thiếu người" --proposals "Tập huấn"',
+        "report annual sent --year 2026 --at 13:58",
     ):
         result = run(line)
         assert result.exit_code == 0, (line, result)

@@ -322,7 +322,7 @@ def answer(store: Store, request_id: str | int, item: Answer, now: datetime) -> 
             raise Refused("press.already_answered", id=request.id, at=request.answered_at)
         if item.at < request.received_at:
             raise Refused("press.reply_before_request", id=request.id, at=request.received_at)
-        statement_id = _reply_statement(store, request, item.statement)
+        statement_id = _reply_statement(store, request, item.statement, item.at)
         outcome = "refused" if ground else "replied"
         store.execute(
             "UPDATE press_requests SET answered_at = ?, outcome = ?, channel = ?,"
@@ -355,13 +355,18 @@ def answer(store: Store, request_id: str | int, item: Answer, now: datetime) -> 
     return get_request(store, request.id)
 
 
-def _reply_statement(store: Store, request: Request, statement: str | None) -> int | None:
-    """The issued statement a reply points to; of the request's incident when it has one."""
+def _reply_statement(
+    store: Store, request: Request, statement: str | None, at: datetime
+) -> int | None:
+    """The issued statement a reply points to: issued by the time of the reply, and of the
+    request's incident when it has one."""
     if statement is None:
         return None
     found = get_statement(store, statement)
-    if found.status != "issued":
+    if found.status != "issued" or found.issued_at is None:
         raise Refused("press.statement_not_issued", id=found.id)
+    if found.issued_at > at:
+        raise Refused("press.statement_after_reply", id=found.id, at=found.issued_at)
     if request.incident_id and found.incident_id != request.incident_id:
         raise Refused(
             "press.statement_other_incident",

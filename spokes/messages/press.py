@@ -265,6 +265,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Statement {id} is not issued: a reply can only point to an issued statement.",
         "Thông cáo {id} chưa phát hành: chỉ trả lời bằng thông cáo đã phát hành.",
     ),
+    "press.statement_after_reply": (
+        "Statement {id} was issued at {at}, after this reply: give the reply's own time.",
+        "Thông cáo {id} phát hành lúc {at}, sau thời điểm trả lời này: ghi đúng thời điểm trả lời.",
+    ),
     "press.statement_other_incident": (
         "Statement {id} is about {incident}; the request is about {expected}.",
         "Thông cáo {id} thuộc sự việc {incident}; yêu cầu thuộc sự việc {expected}.",
