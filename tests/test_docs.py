@@ -82,7 +82,13 @@ def walk(command: Any, path: list[str]) -> list[tuple[str, Any]]:
 
 
 COMMANDS = walk(ROOT_COMMAND, ["spokes"])
-LEAVES = [path for path, command in COMMANDS if not hasattr(command, "commands")]
+# A command that runs: one without sub-commands, or a group that runs by itself too
+# (`spokes report annual`, besides `report annual notes` and `report annual sent`).
+LEAVES = [
+    path
+    for path, command in COMMANDS
+    if not hasattr(command, "commands") or getattr(command, "invoke_without_command", False)
+]
 
 
 def test_the_command_tree_is_found() -> None:

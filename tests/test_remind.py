@@ -1143,7 +1143,7 @@ def test_the_readme_samples_are_what_remind_prints(
     run_examples(run, monkeypatch, tmp_path)
     [log_sample] = code_blocks(subsection("`spokes remind log`"), "text")
     assert run("remind log").stdout.rstrip("\n") == log_sample.rstrip("\n")
-    [sent_sample] = code_blocks(subsection("Reminders: `spokes remind`"), "text")
+    [sent_sample] = code_blocks(subsection("`spokes remind`"), "text")
     with sqlite3.connect(workspace / "spokes.db") as db:
         db.execute("DELETE FROM reminders")  # as before the examples' own `spokes remind`
     assert run("remind").stdout.rstrip("\n") == sent_sample.rstrip("\n")
