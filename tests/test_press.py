@@ -395,7 +395,7 @@ def test_reply_to_an_unknown_request_is_refused(request_open: Run, refused: Refu
 def test_reply_to_a_malformed_request_id_is_refused(
     request_open: Run, refused: Refuse, bad: str
 ) -> None:
-    refused("press", "reply", bad, expected=f'No request number "{bad}"')
+    refused("press", "reply", "--", bad, expected=f'No request number "{bad}"')
 
 
 def test_reply_when_the_register_is_empty_is_refused(tan_uyen: Run, refused: Refuse) -> None:

@@ -11,7 +11,6 @@ after the unit entered the directory when it never was. ``status`` shows the dut
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
@@ -46,8 +45,14 @@ def add_months(moment: datetime, months: int, tz: ZoneInfo) -> datetime:
     local = moment.astimezone(tz)
     index = local.month - 1 + months
     year, month = local.year + index // 12, index % 12 + 1
-    day = min(local.day, calendar.monthrange(year, month)[1])
+    day = min(local.day, _days_in(year, month))
     return local.replace(year=year, month=month, day=day)
+
+
+def _days_in(year: int, month: int) -> int:
+    # Not `calendar.monthrange`: importing calendar costs `status` more than this whole module.
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - date(year, month, 1)).days
 
 
 def readings(
