@@ -77,12 +77,13 @@ def directory_docx(listing: Directory) -> bytes:
     widths = (12, 46, 38, 44, 30, 56, 26)  # 252 mm: the landscape text width
     table = _table(word, widths, rows=len(listing.rows) + 1, grid=True)
     _repeat_header(table)
+    grid = _cells_of(table)
     header = (listing.number_label, *listing.header)
     for column, text in enumerate(header):
-        _cell(table.cell(0, column), [(text, 12, True)])
+        _cell(grid[0][column], [(text, 12, True)])
     for index, cells in enumerate(listing.rows, start=1):
         for column, text in enumerate((str(index), *cells)):
-            _cell(table.cell(index, column), [(text, 12, False)], align=_align(column))
+            _cell(grid[index][column], [(text, 12, False)], align=_align(column))
     return _saved(word)
 
 
@@ -139,13 +140,20 @@ def _report_grid(word: WordFile, report: AnnualDocument) -> None:
     widths = (13, 50, 17, 17, 17, 17, 17, 17)  # 165 mm: the portrait text width
     table = _table(word, widths, rows=len(report.grid_rows) + 1, grid=True)
     _repeat_header(table)
+    grid = _cells_of(table)
     for column, text in enumerate(report.grid_header):
-        _cell(table.cell(0, column), [(text, 12, True)])
+        _cell(grid[0][column], [(text, 12, True)])
     last = len(report.grid_rows)
     for index, cells in enumerate(report.grid_rows, start=1):
         for column, text in enumerate(cells):
             align = "left" if column == 1 else "center"
-            _cell(table.cell(index, column), [(text, 12, index == last)], align=align)
+            _cell(grid[index][column], [(text, 12, index == last)], align=align)
+
+
+def _cells_of(table: Table) -> list[tuple[_Cell, ...]]:
+    """Every cell, row by row, read once: python-docx's ``table.cell(r, c)`` walks the whole
+    table on each call, which made a 50-unit table take seconds."""
+    return [row.cells for row in table.rows]
 
 
 def _align(column: int) -> str:

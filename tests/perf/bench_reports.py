@@ -1,14 +1,15 @@
-"""Benchmark of ``spokes report day`` and ``spokes report period``, run by hand (pytest ignores
-``tests/perf``).
+"""Benchmark of ``spokes report day``, ``report period`` and ``report annual``, run by hand
+(pytest ignores ``tests/perf``).
 
 It builds a throwaway workspace (``SPOKES_HOME`` for the children; the user's own workspace is
 never touched), lets ``spokes unit list`` create and migrate the database, then seeds it with
 sqlite3: the 50 units and spokespersons of ``bench_startup.py``, ``--history`` closed incidents
 over the year before the report day (default 1,000), ``--today`` incidents on the report day
 (default 30), an issued statement for every other incident and a ``conflicts-found`` event for
-every seventh. It times each command as a subprocess, round-robin, against
-``python -c "import typer"`` and a plain command (``spokes unit list``), then the core's
-``day_report`` in-process, and prints the figures.
+every seventh, and a press register over the year (``--history`` / 2 conferences and briefings,
+as many requests, half answered, and ``--history`` / 10 false reports). It times each command
+as a subprocess, round-robin, against ``python -c "import typer"`` and a plain command
+(``spokes unit list``), then the core's ``day_report`` in-process, and prints the figures.
 
     .venv/bin/python tests/perf/bench_reports.py [--rounds 10] [--history 1000] [--today 30]
 """
@@ -112,15 +113,42 @@ def seed(db_path: Path, history: int, today: int) -> int:
             " VALUES (?, 'bench', 'conflicts-found', ?, ?, '{}')",
             [(row[6], row[0], row[2]) for row in informed[::7]],
         )
+        seed_press(db, rows, codes)
         db.execute("COMMIT")
     finally:
         db.close()
     return len(rows)
 
 
+def seed_press(db: sqlite3.Connection, rows: list[tuple[object, ...]], codes: list[str]) -> None:
+    """The register the annual report counts, one record per two incidents (each kind)."""
+    rng = random.Random(7)
+    moments = [str(row[4]) for row in rows]
+    for index, at in enumerate(moments[::2]):
+        kind = "conference" if index % 2 else "briefing"
+        db.execute(
+            "INSERT INTO press_events (kind, unit_code, at, online, created_at)"
+            " VALUES (?, ?, ?, 0, ?)",
+            (kind, rng.choice(codes), at, at),
+        )
+        answered = at if index % 2 else None
+        db.execute(
+            "INSERT INTO press_requests (unit_code, outlet, received_at, about, answered_at,"
+            " outcome, created_at, updated_at) VALUES (?, 'Báo', ?, 'Hỏi', ?, ?, ?, ?)",
+            (rng.choice(codes), at, answered, "replied" if answered else None, at, at),
+        )
+    for at in moments[::10]:
+        db.execute(
+            "INSERT INTO press_corrections (unit_code, outlet, published_at, claim,"
+            " created_at, updated_at) VALUES (?, 'Trang tin', ?, 'Tin sai', ?, ?)",
+            (rng.choice(codes), at, at, at),
+        )
+
+
 def commands(bin_path: Path) -> list[tuple[str, list[str]]]:
     python, spokes = str(bin_path / "python"), str(bin_path / "spokes")
     day = [spokes, "report", "day", "--date", REPORT_DAY.isoformat()]
+    annual_json = [spokes, "report", "annual", "--details", "--format", "json"]
     return [
         (BASELINE, [python, "-c", "import typer"]),
         ("spokes unit list (for reference)", [spokes, "unit", "list"]),
@@ -128,6 +156,9 @@ def commands(bin_path: Path) -> list[tuple[str, list[str]]]:
         ("spokes report day --format json", [*day, "--format", "json"]),
         ("spokes report day --format html", [*day, "--format", "html"]),
         ("spokes report period (a year)", [spokes, "report", "period", "--from", "30/11/2025"]),
+        ("spokes report annual", [spokes, "report", "annual"]),
+        ("spokes report annual --details --format json", annual_json),
+        ("spokes report annual --format docx", [spokes, "report", "annual", "--format", "docx"]),
     ]
 
 
