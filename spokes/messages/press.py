@@ -326,6 +326,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} sự việc chưa đến hạn phát ngôn chưa tính vào chỉ tiêu 5.",
     ),
     "annual.no_records": ("(no record)", "(không có bản ghi)"),
+    "annual.kind.conference": ("conference #{ref}", "họp báo #{ref}"),
+    "annual.kind.briefing": ("briefing #{ref}", "giao ban #{ref}"),
+    "annual.kind.statement": ("statement {ref}", "thông cáo {ref}"),
+    "annual.kind.incident": ("incident {ref}", "sự việc {ref}"),
+    "annual.kind.request": ("request #{ref}", "yêu cầu #{ref}"),
+    "annual.kind.correction": ("false report #{ref}", "tin sai #{ref}"),
     "annual.state.held": ("held", "đã tổ chức"),
     "annual.state.duplicate": (
         "same day as a recorded conference: counted once",

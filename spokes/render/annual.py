@@ -14,6 +14,7 @@ from spokes.clock import iso_local
 from spokes.core.annual import FIGURES, Figures, Item, Notes, Report, items_of
 from spokes.core.annual_document import PARTS
 from spokes.core.annual_document import fraction as value
+from spokes.core.press import REFUSAL_GROUNDS
 from spokes.i18n import t
 from spokes.render import table, timefmt
 from spokes.render.csvout import to_csv
@@ -81,8 +82,20 @@ def _detail_lines(report: Report, tz: ZoneInfo) -> list[str]:
 def _item_line(item: Item, tz: ZoneInfo) -> str:
     when = timefmt.full(item.at, tz).split(" (")[0]
     state = t(f"annual.state.{item.state}")
-    note = f" — {item.note}" if item.note else ""
-    return f"{item.kind} {item.ref}  {when}  {item.unit}  {item.text}  [{state}]{note}"
+    note = _note_text(item)
+    kind = (
+        "conference" if item.figure == "conferences" and item.kind == "press-event" else item.kind
+    )
+    kind = "briefing" if item.figure == "briefings" else kind
+    name = t(f"annual.kind.{kind}", ref=item.ref)
+    return f"{name}  {when}  {item.unit}  {item.text}  [{state}]" + (f" — {note}" if note else "")
+
+
+def _note_text(item: Item) -> str | None:
+    """A refusal's ground by its name in the law; any other note as written."""
+    if item.note in REFUSAL_GROUNDS:
+        return t(f"press.ground.{item.note}")
+    return item.note
 
 
 def _notes_lines(report: Report) -> list[str]:
