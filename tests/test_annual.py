@@ -109,6 +109,10 @@ def table_row(text: str, first: str) -> list[str]:
     return found[0]
 
 
+def numbers(text: str) -> list[str]:
+    return text.split(" ")
+
+
 def csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
@@ -258,7 +262,9 @@ def _record(run: Run, kind: str, at: str) -> None:
     elif kind == "incident":
         opened(run, "Sạt lở", "phuc-khoa", at)
     elif kind == "informed at a conference":
-        incident = opened(run, "Lũ", "phuc-khoa", "14/12/2025 20:00")
+        incident = opened(
+            run, "Lũ", "phuc-khoa", "14/12/2025 20:00", "--received", "14/12/2025 20:00"
+        )
         ok(run, "incident", "inform", incident, "--at", at, "--channel", "press-conference")
     else:
         assert kind == "correction"
@@ -269,18 +275,18 @@ def _record(run: Run, kind: str, at: str) -> None:
         )
 
 
-# What each kind adds to: (figure, part of it)
-COUNTS = {
-    "conference": ("conferences", "count"),
-    "briefing": ("briefings", "count"),
-    "request": ("replies", "of"),
-    "incident": ("spoken", "of"),
-    "informed at a conference": ("conferences", "count"),
-    "correction": ("responses", "of"),
+# What one record of each kind adds to the year it falls in.
+ADDS = {
+    "conference": figures(conferences=1),
+    "briefing": figures(briefings=1),
+    "request": figures(replies=(0, 1)),
+    "incident": figures(spoken=(0, 1), not_yet_due=1),  # received now: due tomorrow
+    "informed at a conference": figures(conferences=1),
+    "correction": figures(responses=(0, 1)),
 }
 
 
-@pytest.mark.parametrize("kind", list(COUNTS))
+@pytest.mark.parametrize("kind", list(ADDS))
 @pytest.mark.parametrize(
     ("at", "counted_in"),
     [("14/12/2025 23:59", 2025), ("15/12/2025 00:00", 2026)],
@@ -290,13 +296,15 @@ def test_the_year_turns_at_local_midnight_of_15_december(
     tan_uyen: Run, kind: str, at: str, counted_in: int
 ) -> None:
     _record(tan_uyen, kind, at)
-    figure, part = COUNTS[kind]
     for report_year in (2025, 2026):
-        total = annual(tan_uyen, "--year", str(report_year))["total"]
-        expected = 1 if report_year == counted_in else 0
-        assert total[figure][part] == expected, (report_year, total)
-        others = {name: value for name, value in total.items() if name != figure}
-        assert others == {name: zeros()[name] for name in others}, (report_year, total)
+        expected = ADDS[kind] if report_year == counted_in else zeros()
+        if kind == "informed at a conference" and report_year == 2025:
+            # The incident itself occurred on 14/12/2025 and was informed within 24 hours.
+            expected = {**expected, "spoken": {"count": 1, "of": 1}}
+            expected["on_time"] = {"count": 1, "of": 1, "not_yet_due": 0}
+        data = annual(tan_uyen, "--year", str(report_year))
+        assert data["total"] == expected, report_year
+        assert by_unit(data) == ({"phuc-khoa": expected} if expected != zeros() else {})
 
 
 def test_an_outcome_after_the_window_counts_in_the_year_of_the_record(tan_uyen: Run) -> None:
@@ -640,9 +648,9 @@ def test_csv_has_a_row_per_unit_and_the_total(year: Run) -> None:
     body = {row[0]: row[1:] for row in rows[1:]}
     assert len(rows) == 4
     assert body == {
-        "phuc-khoa": ["UBND xã Phúc Khoa", *"3 1 1 3 1 2 3 2 2 1 1 1".split()],
-        "ho-mit": ["UBND xã Hố Mít", *"1 2 1 1 0 2 3 1 3 0 0 2".split()],
-        "": ["Total", *"4 3 2 4 1 4 6 3 5 1 1 3".split()],
+        "phuc-khoa": ["UBND xã Phúc Khoa", *numbers("3 1 1 3 1 2 3 2 2 1 1 1")],
+        "ho-mit": ["UBND xã Hố Mít", *numbers("1 2 1 1 0 2 3 1 3 0 0 2")],
+        "": ["Total", *numbers("4 3 2 4 1 4 6 3 5 1 1 3")],
     }
 
 
@@ -654,17 +662,12 @@ def test_csv_details_has_a_row_per_record(year: Run) -> None:
     assert rows[0] == ["figure", "unit", "kind", "id", "at", "state", "counted", "text", "note"]
     expected = [
         [figure, item["unit"], item["kind"], item["id"], item["at"], item["state"]]
+        + ["1" if item["counted"] else "0", item["text"], item["note"] or ""]
         for figure in FIGURES
         for item in data["details"][figure]
     ]
-    assert [row[:6] for row in rows[1:]] == expected
-    for row in rows[1:]:
-        counted = next(
-            i["counted"]
-            for i in data["details"][row[0]]
-            if (i["id"], i["unit"]) == (row[3], row[1])
-        )
-        assert row[6] == ("1" if counted else "0")
+    assert rows[1:] == expected
+    assert len(rows) - 1 == sum(len(items) for items in data["details"].values())
 
 
 def test_the_format_follows_the_file_name(year: Run, tmp_path: Path) -> None:

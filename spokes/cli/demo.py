@@ -46,6 +46,8 @@ def _suggestions(path: str, first: str, drafted: str) -> list[str]:
         f'echo "Sạt lở làm 3 người bị thương" | spokes statement check {drafted}',
         "spokes statement export 1 -o thong-cao-1.docx",
         "spokes report day --format html -o bao-cao.html",
+        f'spokes press request -u phuc-khoa --from "Báo Lai Châu" --about "Thiệt hại" -i {first}',
+        "spokes report annual --details",
         "spokes remind --dry-run",
         "spokes watch",
     ]
