@@ -651,6 +651,8 @@ def dumps(config: Config) -> str:
         # Without this, a config that deliberately has no rules would load back with the
         # default ones. A top-level key must come before the first table.
         lines += ["# No deadline rules: incidents have no deadline.", "rules = []", ""]
+    if not config.duties:
+        lines += ["# No periodic duties.", "duties = []", ""]
     lines += [
         "[workspace]",
         *_pair("org", config.org),
