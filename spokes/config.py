@@ -304,7 +304,9 @@ def _rules(items: list[Any], path: Path) -> tuple[Rule, ...]:
     for index, item in enumerate(items, start=1):
         where = f"rules[{index}]."
         if not isinstance(item, dict):
-            raise InvalidInput("config.invalid", path=str(path), key=f"rules[{index}]", problem="")
+            raise InvalidInput(
+                "config.invalid", path=str(path), key=f"rules[{index}]", problem="[[rules]]"
+            )
         _no_unknown(item, _RULE_KEYS, path, where)
         starts = item.get("from")
         if starts not in STARTS:
@@ -313,7 +315,9 @@ def _rules(items: list[Any], path: Path) -> tuple[Rule, ...]:
             )
         name = _text(item, "name", path, None, where)
         if not name:
-            raise InvalidInput("config.invalid", path=str(path), key=where + "name", problem="")
+            raise InvalidInput(
+                "config.invalid", path=str(path), key=where + "name", problem='name = "…"'
+            )
         rules.append(
             Rule(
                 name=name,
@@ -348,11 +352,15 @@ def _duties(raw: dict[str, Any], path: Path) -> tuple[Duty, ...]:
     for index, item in enumerate(items, start=1):
         where = f"duties[{index}]."
         if not isinstance(item, dict):
-            raise InvalidInput("config.invalid", path=str(path), key=f"duties[{index}]", problem="")
+            raise InvalidInput(
+                "config.invalid", path=str(path), key=f"duties[{index}]", problem="[[duties]]"
+            )
         _no_unknown(item, _DUTY_KEYS, path, where)
         name = _text(item, "name", path, None, where)
         if not name:
-            raise InvalidInput("config.invalid", path=str(path), key=where + "name", problem="")
+            raise InvalidInput(
+                "config.invalid", path=str(path), key=where + "name", problem='name = "…"'
+            )
         does = item.get("does")
         if does not in DUTY_KINDS:
             raise InvalidInput(

@@ -631,20 +631,12 @@ def test_dumps_then_load_round_trips_duties_and_the_annual_report(
     assert config.load(path) == value
 
 
-@pytest.mark.xfail(
-    reason="dumps writes no [[duties]] for an empty tuple, so it reads back as DEFAULT_DUTIES",
-    strict=True,
-)
 def test_dumps_then_load_round_trips_no_duties(workspace: Path) -> None:
     value = Config(duties=())
     path = write_config(workspace, config.dumps(value))
     assert config.load(path) == value
 
 
-@pytest.mark.xfail(
-    reason="`spokes init` rewrites `duties = []` as nothing: the default duties come back",
-    strict=True,
-)
 def test_init_keeps_duties_turned_off(province: Run, workspace: Path) -> None:
     write_config(workspace, "duties = []\n")
     ok(province("init", "--org", "UBND tỉnh Lai Châu"))
@@ -859,10 +851,6 @@ def test_fast_and_typer_paths_agree_on_the_calendar(
         assert ("20/12/2026" in fast[1]) != one_unit
 
 
-@pytest.mark.xfail(
-    reason="the fast path reads the config before it sets the language: English error",
-    strict=True,
-)
 @pytest.mark.parametrize("how", ["--lang", "SPOKES_LANG"])
 def test_fast_and_typer_paths_agree_on_a_bad_config(workspace: Path, how: str) -> None:
     write_config(workspace, '[annual_report]\nstarts = "31/02"\n')

@@ -78,8 +78,9 @@ def run(argv: list[str]) -> int | None:
     if lang is not None and i18n.normalise(str(lang)) is None:
         return None  # typer reports the bad --lang as a usage error
     ws: Workspace | None = None
+    option = str(lang) if lang is not None else None
     try:
-        ws = prepare(str(lang) if lang is not None else None)
+        ws = prepare(option)
         unit = options["unit"]
         text, overdue = status_output(
             ws, str(unit) if unit is not None else None, bool(options["json"]), sys.stdout
@@ -87,6 +88,8 @@ def run(argv: list[str]) -> int | None:
     except SpokesError as error:
         if ws is not None:
             ws.abandon()
+        else:  # a broken config: said in the language asked for, as `main` says it
+            i18n.set_language(i18n.resolve(option, None)[0])
         if os.environ.get("SPOKES_DEBUG") == "1":
             raise
         print(error.line(), file=sys.stderr)
