@@ -534,8 +534,8 @@ def test_reply_with_a_statement_issued_after_the_reply_is_refused(
 
 
 def test_reply_with_an_unknown_statement_is_refused(request_open: Run, refused: Refuse) -> None:
-    before = refused("press reply 1 --statement 42", expected="42")
-    assert before.stdout == ""
+    refused("press reply 1 --statement 42", expected="unknown statement '42'")
+    refused("press reply 1 --statement abc", expected="'abc' is not a statement number")
 
 
 def test_request_without_incident_accepts_any_issued_statement(landslide: Run) -> None:
@@ -574,6 +574,12 @@ def test_requests_json_waited_and_overdue(three_requests: Run) -> None:
     assert listed[2]["overdue"] is False
     assert listed[3]["overdue"] is False
     assert [listed[i]["state"] for i in (1, 2, 3)] == ["open", "open", "replied"]
+
+
+def test_an_answer_past_its_due_is_overdue(landslide: Run) -> None:
+    ok(landslide, "press request -u phuc-khoa --from VTV --about X --at 10:00 --due 11:00")
+    data = as_json(landslide, "press reply 1 --at 12:00 --channel phone")
+    assert (data["state"], data["overdue"], data["waited_seconds"]) == ("replied", True, 7200)
 
 
 def test_requests_are_listed_oldest_first(three_requests: Run) -> None:
