@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -352,8 +353,6 @@ def test_a_year_without_records_is_a_report_of_zeros(year: Run, tmp_path: Path, 
         return
     text = target.read_text(encoding="utf-8")
     if fmt == "json":
-        import json
-
         data = json.loads(text)
         assert (data["year"], data["units"], data["total"]) == (2024, [], zeros())
     elif fmt == "csv":
@@ -435,9 +434,9 @@ def test_information_at_a_press_conference_counts_once_per_unit_and_local_day(
         ("phuc-khoa", "press-event", "2", "2026-11-14T08:00", "held"),
         ("phuc-khoa", "statement", "3", "2026-11-14T16:00", "duplicate"),
     ]
+    # (The statements that informed 2026-0004..0006 are not listed again as incidents.)
     duplicates = [i for i in data["details"]["conferences"] if i["state"] == "duplicate"]
     assert all(not i["counted"] and not i["in_total"] for i in duplicates)
-    # The statements that informed 2026-0004..0006 are not counted again as incidents.
     table = conferences("report annual --year 2026 --details").stdout
     assert "same day as a recorded conference: counted once" in table
 
@@ -453,6 +452,37 @@ def test_a_statement_on_another_channel_is_no_conference(tan_uyen: Run) -> None:
     assert data["total"]["conferences"] == {"count": 0}
     assert data["details"]["conferences"] == []
     assert data["total"]["spoken"] == {"count": 1, "of": 1}
+
+
+def test_informed_at_a_conference_still_counts_after_a_later_statement(tan_uyen: Run) -> None:
+    early = "2026-11-13T08:00:00+07:00"
+    opened(tan_uyen, "Lũ", "phuc-khoa", "13/11/2026 07:00", now=early)
+    ok(tan_uyen, 'incident inform 2026-0001 --at "13/11/2026 10:00" --channel press-conference')
+    sid = ok(tan_uyen, "statement draft 2026-0001 --lang vi --json", now=early).json()["id"]
+    ok(tan_uyen, "statement", "approve", str(sid), "--by", SPEAKER, now=early)
+    ok(tan_uyen, "statement", "issue", str(sid), "--at", "13/11/2026 15:00", "--channel", "portal")
+    data = annual(tan_uyen, "--year", "2026", "--details")
+    assert [(i["kind"], i["id"], i["state"]) for i in data["details"]["conferences"]] == [
+        ("incident", "2026-0001", "held")
+    ]
+    assert data["total"]["conferences"] == {"count": 1}
+
+
+def test_informed_at_a_conference_counts_whatever_else_was_issued_that_minute(
+    tan_uyen: Run,
+) -> None:
+    early = "2026-11-13T08:00:00+07:00"
+    opened(tan_uyen, "Lũ", "phuc-khoa", "13/11/2026 07:00", now=early)
+    ok(tan_uyen, 'incident inform 2026-0001 --at "13/11/2026 10:00" --channel press-conference')
+    # The press release goes on the portal in the same minute as the conference.
+    sid = ok(tan_uyen, "statement draft 2026-0001 --lang vi --json", now=early).json()["id"]
+    ok(tan_uyen, "statement", "approve", str(sid), "--by", SPEAKER, now=early)
+    ok(tan_uyen, "statement", "issue", str(sid), "--at", "13/11/2026 10:00", "--channel", "portal")
+    data = annual(tan_uyen, "--year", "2026", "--details")
+    assert [(i["kind"], i["id"]) for i in data["details"]["conferences"]] == [
+        ("incident", "2026-0001")
+    ]
+    assert data["total"]["conferences"] == {"count": 1}
 
 
 # -- item 5: on time under the 24-hour rules ---------------------------------------------------
@@ -535,6 +565,23 @@ def test_item_5_is_as_known_when_the_report_is_made(deadlines: Run) -> None:
     data = annual(deadlines, "--year", "2026", "--details", now="2026-12-01T09:00:00+07:00")
     assert states(data, "on_time")["2026-0005"] == "overdue"
     assert data["total"]["on_time"] == {"count": 1, "of": 6, "not_yet_due": 0}
+
+
+def test_information_after_the_report_moment_is_not_known_to_it(tan_uyen: Run) -> None:
+    """A report made (by the clock) before the information was given does not count it."""
+    night = "2026-12-14T21:00:00+07:00"
+    opened(
+        tan_uyen, "Lũ", "phuc-khoa", "14/12/2026 20:00", "--received", "14/12/2026 20:00", now=night
+    )
+    later = "2026-12-16T10:00:00+07:00"
+    ok(tan_uyen, 'incident inform 2026-0001 --at "16/12/2026 09:00" --channel phone', now=later)
+    before = annual(tan_uyen, "--year", "2026", "--details", now="2026-12-15T12:00:00+07:00")
+    assert before["total"]["spoken"] == {"count": 0, "of": 1}
+    assert before["total"]["on_time"] == {"count": 0, "of": 0, "not_yet_due": 1}
+    after = annual(tan_uyen, "--year", "2026", "--details", now=later)
+    assert after["total"]["spoken"] == {"count": 1, "of": 1}
+    assert after["total"]["on_time"] == {"count": 0, "of": 1, "not_yet_due": 0}
+    assert states(after, "on_time") == {"2026-0001": "late"}
 
 
 def test_informed_before_the_deadline_not_yet_come_counts_as_met(deadlines: Run) -> None:
@@ -629,11 +676,20 @@ def test_details_list_every_record_behind_every_figure(year: Run) -> None:
 
 
 def test_the_table_with_details_marks_each_record(year: Run) -> None:
+    """✓ counted, ✗ in the total only, · outside the total."""
     text = year("report annual --year 2026 --details").stdout
-    assert "✓ request 1" in text and "✗ request 2" in text and "✗ request 3" in text
-    assert "· incident 2026-0003" in text  # not yet due: outside the total
-    assert "· statement 1" in text  # the same day as a conference
-    assert "[refused with reason] — under-investigation" in text
+    marks = {
+        line.strip().split("  ")[0]
+        for line in text.splitlines()
+        if line.startswith("  ") and line.strip()[:1] in ("✓", "✗", "·")
+    }
+    assert "✓ request #1" in marks
+    assert "✗ request #2" in marks and "✗ request #3" in marks and "✓ request #4" in marks
+    assert "· incident 2026-0003" in marks  # not yet due: outside item 5's total
+    assert "· statement 1" in marks  # the day of a recorded conference
+    assert "✓ statement 2" in marks
+    assert "✗ false report #2" in marks and "✓ false report #1" in marks
+    assert "[refused with reason] — a case under investigation or not yet tried" in text
 
 
 def test_csv_has_a_row_per_unit_and_the_total(year: Run) -> None:
@@ -661,8 +717,10 @@ def test_csv_details_has_a_row_per_record(year: Run) -> None:
     rows = csv_rows(result.stdout)
     assert rows[0] == ["figure", "unit", "kind", "id", "at", "state", "counted", "text", "note"]
     expected = [
-        [figure, item["unit"], item["kind"], item["id"], item["at"], item["state"]]
-        + ["1" if item["counted"] else "0", item["text"], item["note"] or ""]
+        [
+            *(figure, item["unit"], item["kind"], item["id"], item["at"], item["state"]),
+            *("1" if item["counted"] else "0", item["text"], item["note"] or ""),
+        ]
         for figure in FIGURES
         for item in data["details"][figure]
     ]
@@ -677,8 +735,6 @@ def test_the_format_follows_the_file_name(year: Run, tmp_path: Path) -> None:
     assert csv_rows(target.read_text(encoding="utf-8"))[0][:2] == ["unit", "name"]
     target = tmp_path / "nam-2026.json"
     assert year("report", "annual", "--year", "2026", "-o", str(target)).exit_code == 0
-    import json
-
     assert json.loads(target.read_text(encoding="utf-8"))["total"] == TOTAL
 
 
@@ -974,6 +1030,20 @@ def test_notes_default_to_this_year(year: Run) -> None:
     assert annual(year, "--year", "2026")["difficulties"] == "Ít người."
 
 
+def test_notes_from_standard_input(year: Run) -> None:
+    text = "# Difficulties\nÍt người.\n# Proposals\nThêm người.\n"
+    ok_result = year("report annual notes --year 2026 --text-file -", input=text)
+    assert ok_result.exit_code == 0, ok_result
+    data = annual(year, "--year", "2026")
+    assert (data["difficulties"], data["proposals"]) == ("Ít người.", "Thêm người.")
+
+
+def test_a_year_given_before_the_notes_command_is_not_ignored(year: Run) -> None:
+    result = year('report annual --year 2025 notes --difficulties "X" --proposals "Y"')
+    assert annual(year, "--year", "2026")["difficulties"] is None
+    assert result.exit_code != 0 or annual(year, "--year", "2025")["difficulties"] == "X"
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [("# Difficulties", "# Proposals"), ("# Khó khăn, vướng mắc", "# Đề xuất, kiến nghị")],
@@ -1133,8 +1203,35 @@ def test_sending_before_the_window_is_refused(year: Run, refused: Any) -> None:
 def test_sending_in_the_future_or_for_a_year_out_of_range_is_refused(
     year: Run, refused: Any
 ) -> None:
-    result = refused('report annual sent --year 2026 --at "18/12/2026 09:00"', expected="")
-    assert result.stderr.strip()
+    refused(
+        'report annual sent --year 2026 --at "18/12/2026 09:00"',
+        expected="'18/12/2026 09:00' (09:00 18/12/2026) is in the future",
+    )
     refused(
         'report annual sent --year 1800 --at "18/12/2025 09:00"', expected="No report year 1800"
     )
+
+
+def test_a_year_given_before_sent_is_the_year_marked(year: Run) -> None:
+    ok(year, "report annual --year 2025 sent --at 13:00")
+    assert annual(year, "--year", "2025")["sent_at"] == "2026-11-29T13:00:00+07:00"
+    assert annual(year, "--year", "2026")["sent_at"] is None
+
+
+def test_sent_without_a_year_is_a_usage_error(year: Run, db_state: Any) -> None:
+    before = db_state()
+    result = year("report annual sent --at 13:00")
+    assert result.exit_code == 2
+    assert "--year" in result.stderr
+    assert db_state() == before
+
+
+@pytest.mark.parametrize("option", ["--unit phuc-khoa", "--format csv", "--details"])
+def test_report_options_before_a_sub_command_are_refused(
+    year: Run, db_state: Any, option: str
+) -> None:
+    before = db_state()
+    result = year(f'report annual {option} notes --difficulties "X" --proposals "Y"')
+    assert result.exit_code == 2
+    assert "not with notes or sent" in result.stderr
+    assert db_state() == before

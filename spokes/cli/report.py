@@ -125,6 +125,11 @@ def annual(
     details: Annotated[bool, typer.Option("--details", help=t("help.opt.details"))] = False,
 ) -> None:
     if ctx.invoked_subcommand is not None:
+        # `report annual --year 2025 notes`: the year goes to the sub-command; the report's
+        # own options mean nothing there, and are refused rather than silently dropped.
+        if unit or fmt or out or details:
+            raise typer.BadParameter(t("annual.options_before_sub"), param_hint="annual")
+        ctx.meta["annual_year"] = year
         return
     from spokes.core import annual as core
     from spokes.core.periodic import current_year
@@ -184,6 +189,7 @@ def annual_notes(
     from spokes.core.periodic import check_year, current_year
 
     ws = workspace(ctx)
+    year = year if year is not None else ctx.meta.get("annual_year")
     chosen_year = year if year is not None else current_year(ws.now(), ws.tz)
     check_year(chosen_year)
     if difficulties is None and proposals is None:
@@ -217,7 +223,7 @@ def _notes_text(ws: Workspace, year: int, text_file: str | None) -> tuple[str, s
 @annual_app.command("sent", help=t("help.report.annual_sent"))
 def annual_sent(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option("--year", "-y", help=t("help.opt.annual_year"))],
+    year: YearOpt = None,
     at: Annotated[str | None, typer.Option("--at", help=t("help.opt.sent_at"))] = None,
     document: Annotated[
         str | None, typer.Option("--document", help=t("help.opt.sent_document"))
@@ -229,6 +235,9 @@ def annual_sent(
     from spokes.core import annual as core
 
     ws = workspace(ctx)
+    year = year if year is not None else ctx.meta.get("annual_year")
+    if year is None:  # which year's report went matters too much to guess
+        raise typer.BadParameter(t("annual.sent_needs_year"), param_hint="--year")
     sent_at = parse_past(ws, at)
     saved = core.mark_sent(ws.store, ws.config, ws.tz, year, sent_at, document, ws.now())
     if as_json:

@@ -155,9 +155,9 @@ def annual_report(
     items = [
         *_conferences(store, span, tz),
         *_briefings(store, span),
-        *_requests(store, span),
+        *_requests(store, span, now),
         *_incident_items(store, config, span, now),
-        *_corrections(store, span),
+        *_corrections(store, span, now),
     ]
     if only is not None:
         items = [item for item in items if item.unit == only.code]
@@ -217,9 +217,10 @@ def _conference_information(store: Store, span: Window) -> list[Item]:
         "SELECT id, informed_at, lead_unit, title FROM incidents"
         " WHERE informed_channel = ? AND informed_at >= ? AND informed_at < ?"
         " AND NOT EXISTS (SELECT 1 FROM statements s WHERE s.incident_id = incidents.id"
-        " AND s.status = 'issued' AND s.issued_at = incidents.informed_at)"
+        " AND s.status = 'issued' AND s.issued_at = incidents.informed_at"
+        " AND COALESCE(s.issued_channel, s.channel) = ?)"
         " ORDER BY informed_at, id",
-        (CONFERENCE, *params),
+        (CONFERENCE, *params, CONFERENCE),
     )
     found = [
         Item(
@@ -263,11 +264,12 @@ def _briefings(store: Store, span: Window) -> list[Item]:
     ]
 
 
-def _requests(store: Store, span: Window) -> list[Item]:
+def _requests(store: Store, span: Window, now: datetime) -> list[Item]:
     found = []
     for r in press.requests_between(store, span.start, span.end):
-        state: ItemState = r.outcome or "waiting"
-        note = r.refusal_reason or r.refusal_ground
+        answered = r.answered_at is not None and r.answered_at <= now
+        state: ItemState = (r.outcome or "waiting") if answered else "waiting"
+        note = (r.refusal_reason or r.refusal_ground) if answered else None
         text = f"{r.outlet}: {r.about}"
         found.append(
             Item("replies", r.unit_code, "request", str(r.id), r.received_at, text, state, note)
@@ -330,10 +332,12 @@ def _on_time(
     return "closed" if incident.closed_at else "not_yet_due"
 
 
-def _corrections(store: Store, span: Window) -> list[Item]:
+def _corrections(store: Store, span: Window, now: datetime) -> list[Item]:
     found = []
     for c in press.corrections_between(store, span.start, span.end):
-        state: ItemState = "responded" if c.responded_at else "not_responded"
+        responded = c.responded_at is not None and c.responded_at <= now
+        state: ItemState = "responded" if responded else "not_responded"
+        document = c.document if responded else None
         text = f"{c.outlet}: {c.claim}"
         found.append(
             Item(
@@ -344,7 +348,7 @@ def _corrections(store: Store, span: Window) -> list[Item]:
                 c.published_at,
                 text,
                 state,
-                c.document,
+                document,
             )
         )
     return found

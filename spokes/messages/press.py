@@ -377,6 +377,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Giữ nguyên hai tiêu đề ("# Khó khăn, vướng mắc", "# Đề xuất, kiến nghị") và viết '
         "bên dưới.",
     ),
+    "annual.options_before_sub": (
+        "--unit, --format, --output and --details are the report's: not with notes or sent.",
+        "--unit, --format, --output và --details dùng cho báo cáo: không dùng với notes, sent.",
+    ),
+    "annual.sent_needs_year": (
+        "Say which year's report was sent: --year.",
+        "Cần ghi rõ năm của báo cáo đã gửi: --year.",
+    ),
     "annual.marked_sent": (
         "The {year} report is recorded as sent on {at}.",
         "Đã ghi nhận gửi báo cáo năm {year} ngày {at}.",
