@@ -74,8 +74,8 @@ DUTY_KINDS: tuple[DutyKind, ...] = ("information", "conference")
 @dataclass(frozen=True)
 class Duty:
     """A periodic duty: the units it binds must do ``does`` at least every ``every_months``
-    months. ``information``: any information to the press (a statement issued, a press
-    conference or briefing); ``conference``: a press conference."""
+    months. ``information``: any information to the press (a statement issued, an incident
+    informed, a press conference or briefing); ``conference``: a press conference."""
 
     name: str
     does: DutyKind
@@ -388,12 +388,26 @@ def _annual(raw: dict[str, Any], path: Path) -> AnnualReport:
     table = _table(raw, "annual_report", path)
     _no_unknown(table, _ANNUAL_KEYS, path, "annual_report.")
     defaults = AnnualReport()
-    return AnnualReport(
+    found = AnnualReport(
         starts=_day_month(table, "starts", path, defaults.starts),
         due=_day_month(table, "due", path, defaults.due),
         remind_from=_day_month(table, "remind_from", path, defaults.remind_from),
         citation=_text(table, "citation", path, None, "annual_report.") or defaults.citation,
     )
+    # Year Y ends the day before `starts` of Y; it is reported on after that, from
+    # `remind_from`, by `due`, all within the calendar year Y.
+    starts, due, remind = (
+        (month, day) for day, month in (found.starts, found.due, found.remind_from)
+    )
+    if due < starts:
+        raise _invalid(path, "annual_report.due", f'≥ starts "{_day_text(found.starts)}"')
+    if remind > due:
+        raise _invalid(path, "annual_report.remind_from", f'≤ due "{_day_text(found.due)}"')
+    return found
+
+
+def _day_text(day_month: tuple[int, int]) -> str:
+    return "{:02d}/{:02d}".format(*day_month)
 
 
 def _day_month(
@@ -702,8 +716,9 @@ def dumps(config: Config) -> str:
 def _duty_lines(duties: tuple[Duty, ...]) -> list[str]:
     lines = [
         "# Periodic duties, shown in `spokes status` when they come due: `does` is",
-        '# "information" (a statement issued, a press conference or briefing) or "conference",',
-        "# at least every `every_months` months, for units of the kinds in `unit_kinds`.",
+        '# "information" (a statement issued, an incident informed, a press conference or',
+        '# briefing) or "conference", at least every `every_months` months, for units of the',
+        "# kinds in `unit_kinds`.",
     ]
     for duty in duties:
         lines += ["", "[[duties]]", *_pair("name", duty.name), *_pair("does", duty.does)]

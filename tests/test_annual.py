@@ -347,7 +347,7 @@ def test_a_year_without_records_is_a_report_of_zeros(year: Run, tmp_path: Path, 
         assert "2. Times information was given at press briefings: 0." in lines
         assert "3. Replies to the press/requests from the press: 0/0." in lines
         assert "4. Unexpected incidents spoken on/all unexpected incidents: 0/0." in lines
-        assert "5. Incidents spoken on on time/incidents under a deadline: 0/0." in lines
+        assert "5. Incidents spoken on in time/incidents under a deadline: 0/0." in lines
         assert any(line.startswith("6. ") and line.endswith(": 0/0.") for line in lines)
         assert "Figures by unit:" not in lines
         return
@@ -426,10 +426,10 @@ def test_information_at_a_press_conference_counts_once_per_unit_and_local_day(
     assert shown == [
         ("phuc-khoa", "press-event", "1", "2026-11-10T06:30", "held"),
         ("phuc-khoa", "incident", "2026-0001", "2026-11-10T10:00", "duplicate"),
-        ("ho-mit", "incident", "2026-0007", "2026-11-10T10:00", "held"),
-        ("phuc-khoa", "incident", "2026-0002", "2026-11-11T23:30", "held"),
-        ("phuc-khoa", "incident", "2026-0003", "2026-11-12T00:30", "held"),
-        ("phuc-khoa", "statement", "1", "2026-11-13T09:00", "held"),
+        ("ho-mit", "incident", "2026-0007", "2026-11-10T10:00", "at_conference"),
+        ("phuc-khoa", "incident", "2026-0002", "2026-11-11T23:30", "at_conference"),
+        ("phuc-khoa", "incident", "2026-0003", "2026-11-12T00:30", "at_conference"),
+        ("phuc-khoa", "statement", "1", "2026-11-13T09:00", "at_conference"),
         ("phuc-khoa", "statement", "2", "2026-11-13T15:00", "duplicate"),
         ("phuc-khoa", "press-event", "2", "2026-11-14T08:00", "held"),
         ("phuc-khoa", "statement", "3", "2026-11-14T16:00", "duplicate"),
@@ -438,7 +438,7 @@ def test_information_at_a_press_conference_counts_once_per_unit_and_local_day(
     duplicates = [i for i in data["details"]["conferences"] if i["state"] == "duplicate"]
     assert all(not i["counted"] and not i["in_total"] for i in duplicates)
     table = conferences("report annual --year 2026 --details").stdout
-    assert "same day as a recorded conference: counted once" in table
+    assert "the same conference as another record that day: counted once" in table
 
 
 def test_a_statement_on_another_channel_is_no_conference(tan_uyen: Run) -> None:
@@ -463,7 +463,7 @@ def test_informed_at_a_conference_still_counts_after_a_later_statement(tan_uyen:
     ok(tan_uyen, "statement", "issue", str(sid), "--at", "13/11/2026 15:00", "--channel", "portal")
     data = annual(tan_uyen, "--year", "2026", "--details")
     assert [(i["kind"], i["id"], i["state"]) for i in data["details"]["conferences"]] == [
-        ("incident", "2026-0001", "held")
+        ("incident", "2026-0001", "at_conference")
     ]
     assert data["total"]["conferences"] == {"count": 1}
 
@@ -878,7 +878,7 @@ def test_the_vietnamese_document_is_the_decree_form(year: Run, tmp_path: Path) -
     assert "Số: …/BC-UBND" in lines
     assert any(line.endswith("ngày 29 tháng 11 năm 2026") for line in lines)
     assert "BÁO CÁO VỀ CÔNG TÁC PHÁT NGÔN VÀ CUNG CẤP THÔNG TIN CHO BÁO CHÍ NĂM 2026" in lines
-    assert "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)" in lines
+    assert "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026, tính đến ngày 29/11/2026)" in lines
     items = [
         "1. Số cuộc họp báo đã tổ chức: 4.",
         "2. Số lần cung cấp thông tin tại giao ban báo chí: 3.",
@@ -939,7 +939,7 @@ def test_the_english_document_has_the_same_parts(year: Run, tmp_path: Path) -> N
     assert "REPORT ON SPEAKING AND PROVIDING INFORMATION TO THE PRESS IN 2026" in lines
     assert "1. Press conferences held: 4." in lines
     assert "3. Replies to the press/requests from the press: 2/4." in lines
-    assert "5. Incidents spoken on on time/incidents under a deadline: 3/5." in lines
+    assert "5. Incidents spoken on in time/incidents under a deadline: 3/5." in lines
     assert "- Ministry of Culture, Sports and Tourism;" in lines
     assert "Thiếu kinh phí." in lines
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in lines
@@ -970,9 +970,9 @@ def test_a_document_without_section_two_warns(year: Run, tmp_path: Path) -> None
     two = lines.index("II. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ")
     assert lines[two + 1 : two + 5] == [
         "1. Khó khăn, vướng mắc:",
-        "Không có.",
+        "…",
         "2. Đề xuất, kiến nghị:",
-        "Không có.",
+        "…",
     ]
     ok(year, *NOTES)
     again = year("report", "annual", "--year", "2026", "-o", str(path))
@@ -1235,3 +1235,52 @@ def test_report_options_before_a_sub_command_are_refused(
     assert result.exit_code == 2
     assert "not with notes or sent" in result.stderr
     assert db_state() == before
+
+
+def test_a_conference_linked_to_another_units_incident_counts_once(tan_uyen: Run) -> None:
+    # A district conference where a commune's incident was spoken on, and the commune's
+    # statement on it issued on the press-conference channel that day: one conference.
+    incident = opened(tan_uyen, "Sạt lở", "phuc-khoa", "25/11/2026 08:00")
+    ok(tan_uyen, f"press conference -u tan-uyen --at '25/11/2026 09:00' -i {incident}")
+    at_conference(tan_uyen, incident, "25/11/2026 09:30", "2026-11-25T09:10:00+07:00")
+    data = annual(tan_uyen, "--year", "2026", "--details")
+    assert data["total"]["conferences"] == {"count": 1}
+    states = [(i["unit"], i["kind"], i["state"]) for i in data["details"]["conferences"]]
+    assert states == [("tan-uyen", "press-event", "held"), ("phuc-khoa", "statement", "duplicate")]
+
+
+def test_a_conference_on_an_incident_without_information_says_how_to_record_it(
+    tan_uyen: Run,
+) -> None:
+    incident = opened(tan_uyen, "Sạt lở", "phuc-khoa", "29/11/2026 08:00")
+    result = ok(tan_uyen, f"press conference -u phuc-khoa --at 09:30 -i {incident}")
+    expected = (
+        f'spokes incident inform {incident} --at "29/11/2026 09:30" --channel press-conference'
+    )
+    assert expected in result.stderr
+    informed = annual(tan_uyen, "--year", "2026")["total"]["spoken"]
+    assert informed == {"count": 0, "of": 1}  # said, not done: the user decides
+
+
+def test_the_sent_day_is_the_local_day(year: Run) -> None:
+    ok(year, 'report annual sent --year 2026 --at "29/11/2026 06:00"')
+    assert "Sent on 29/11/2026." in ok(year, "report annual --year 2026").stdout
+
+
+def test_an_id_too_large_for_the_database_is_a_clear_refusal(year: Run, refused: Any) -> None:
+    huge = "99999999999999999999999"
+    refused(f"press reply {huge}", expected="No request number")
+    refused(f"press respond {huge}", expected="No false report number")
+    refused(f"press reply 3 --statement {huge}", expected=huge)
+
+
+def test_annual_days_that_do_not_fit_together_are_refused(run: Run, workspace: Path) -> None:
+    workspace.mkdir(parents=True, exist_ok=True)
+    for text, key in (
+        ('[annual_report]\nstarts = "15/12"\ndue = "10/12"\n', "annual_report.due"),
+        ('[annual_report]\nremind_from = "21/12"\n', "annual_report.remind_from"),
+    ):
+        (workspace / "config.toml").write_text(text, encoding="utf-8")
+        result = run("report annual")
+        assert result.exit_code == 1
+        assert key in result.stderr

@@ -936,7 +936,7 @@ def test_vietnamese_records_and_refusals(landslide: Run, refused: Refuse) -> Non
     false = ok(
         landslide, "--lang vi press correction -u ho-mit --outlet X --published 12:00 --claim Y"
     )
-    assert "Đã ghi nhận tin sai #1: X, đăng" in false.stdout
+    assert "Đã ghi nhận tin sai sự thật #1: X, đăng lúc" in false.stdout
     response = ok(landslide, "--lang vi press respond 1 --document 'Số 05/UBND-VP'")
     assert "Đã ghi nhận văn bản phản hồi tin sai #1" in response.stdout
     assert "Văn bản: Số 05/UBND-VP." in response.stdout

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from spokes.cli.common import echo, parse_any, parse_past, print_json, workspace
+from spokes.cli.common import echo, parse_any, parse_past, print_json, warn, workspace
 from spokes.core import press
 from spokes.i18n import t
 from spokes.render import press as view
@@ -29,7 +29,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json_record"))
 GROUNDS = ", ".join(press.REFUSAL_GROUNDS)
 
 
-def _done(ws: Workspace, data: dict[str, Any], line: str, as_json: bool) -> None:
+def _done(data: dict[str, Any], line: str, as_json: bool) -> None:
     if as_json:
         print_json(data)
     else:
@@ -80,7 +80,22 @@ def _event(
         kind, unit, parse_past(ws, at), topic, organiser, online, tuple(incidents or ())
     )
     event = press.record_event(ws.store, item, ws.now())
-    _done(ws, view.event_json(event, ws.tz), view.event_line(event, ws.tz), as_json)
+    _done(view.event_json(event, ws.tz), view.event_line(event, ws.tz), as_json)
+    if kind == "conference":
+        _hint_inform(ws, event)
+
+
+def _hint_inform(ws: Workspace, event: press.PressEvent) -> None:
+    """A conference records that it was held; the clock of an incident it spoke on stops only
+    by `incident inform` (or an issued statement), which the user decides: said, not done."""
+    from spokes.core import incidents
+
+    for incident_id in event.incidents:
+        incident = incidents.get(ws.store, incident_id)
+        if incident.informed_at is None:
+            at = event.at.astimezone(ws.tz).strftime("%d/%m/%Y %H:%M")
+            command = f'spokes incident inform {incident.id} --at "{at}" --channel press-conference'
+            warn(t("press.inform_hint", id=incident.id, command=command))
 
 
 @app.command("request", help=t("help.press.request"))
@@ -101,7 +116,7 @@ def request(
     )
     found = press.record_request(ws.store, item, ws.now())
     line = view.request_line(found, ws.tz)
-    _done(ws, view.request_json(found, ws.tz, ws.now()), line, as_json)
+    _done(view.request_json(found, ws.tz, ws.now()), line, as_json)
 
 
 @app.command("reply", help=t("help.press.reply"))
@@ -125,7 +140,7 @@ def reply(
     answer = press.Answer(parse_past(ws, at), channel, statement, refuse)
     found = press.answer(ws.store, request_id, answer, ws.now())
     line = view.answer_line(found, ws.tz)
-    _done(ws, view.request_json(found, ws.tz, ws.now()), line, as_json)
+    _done(view.request_json(found, ws.tz, ws.now()), line, as_json)
 
 
 @app.command("requests", help=t("help.press.requests"))
@@ -174,19 +189,15 @@ def correction(
 
 
 def _check_claim(ws: Workspace, found: press.Correction) -> tuple[Any, str] | None:
-    """The statements' conflict check run on the false report, against the incident's fact
-    sheet: the figures it gets wrong, which the written response will correct. Recorded as a
-    contradiction found, as `statement check` records one."""
-    if found.incident_id is None:
+    checked = press.check_claim(ws.store, found, ws.tz, ws.now())
+    if checked is None:
         return None
-    from spokes.core import conflicts, facts, incidents
     from spokes.render import statements as statement_view
 
-    sheet = facts.sheet(ws.store, incidents.get(ws.store, found.incident_id))
-    findings = conflicts.check_text(found.claim, sheet, ws.tz)
-    with ws.store.transaction():
-        conflicts.record_found(ws.store, found.incident_id, found.claim, findings, ws.now())
-    return statement_view.check_json(findings, sheet), statement_view.check_text(findings, sheet)
+    return (
+        statement_view.check_json(checked.findings, checked.sheet),
+        statement_view.check_text(checked.findings, checked.sheet),
+    )
 
 
 @app.command("respond", help=t("help.press.respond"))
@@ -203,4 +214,4 @@ def respond(
 ) -> None:
     ws = workspace(ctx)
     found = press.respond(ws.store, correction_id, parse_past(ws, at), document, ws.now())
-    _done(ws, view.correction_json(found, ws.tz), view.response_line(found, ws.tz), as_json)
+    _done(view.correction_json(found, ws.tz), view.response_line(found, ws.tz), as_json)

@@ -12,7 +12,7 @@ Every number comes with the records behind it (:class:`Item`), so it can be chec
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -21,7 +21,7 @@ from spokes.clock import from_db, to_db
 from spokes.config import Config
 from spokes.core import audit, policy, press
 from spokes.core.incidents import Incident, from_row
-from spokes.core.periodic import Window, check_year, window
+from spokes.core.periodic import CONFERENCE, Window, check_year, moment, window
 from spokes.core.units import Unit, all_units, tree_order
 from spokes.core.units import get as get_unit
 from spokes.errors import Refused
@@ -29,10 +29,10 @@ from spokes.store import Store
 from spokes.text import tidy_or_none
 
 FIGURES = ("conferences", "briefings", "replies", "spoken", "on_time", "responses")
-CONFERENCE = "press-conference"  # the statement channel that is a press conference
 
 ItemState = Literal[
     "held",  # a conference or briefing
+    "at_conference",  # information given at a press conference that was not recorded
     "duplicate",  # a press-conference statement on a day a conference is recorded
     "replied",
     "refused",
@@ -47,7 +47,9 @@ ItemState = Literal[
     "responded",
     "not_responded",
 ]
-COUNTED: frozenset[str] = frozenset({"held", "replied", "informed", "met", "responded"})
+COUNTED: frozenset[str] = frozenset(
+    {"held", "at_conference", "replied", "informed", "met", "responded"}
+)
 # States that are not in the denominator of their figure.
 OUTSIDE: frozenset[str] = frozenset({"duplicate", "not_yet_due", "closed"})
 
@@ -67,6 +69,7 @@ class Item:
     text: str
     state: ItemState
     note: str | None = None  # a refusal's ground or reason, a response's document number
+    incident: str | None = None  # the incident it is about, when there is one
 
     @property
     def counted(self) -> bool:
@@ -93,7 +96,7 @@ class Figures:
     false_reports: int = 0
 
     def add(self, item: Item) -> None:
-        counted, total = _COUNTERS[item.figure]
+        counted, total = PARTS[item.figure]
         if item.counted:
             setattr(self, counted, getattr(self, counted) + 1)
         if total and item.in_total:
@@ -108,7 +111,7 @@ class Figures:
 
 
 # figure -> (the counter of what counts, the counter of the whole, if the form has a fraction)
-_COUNTERS: dict[str, tuple[str, str | None]] = {
+PARTS: dict[str, tuple[str, str | None]] = {
     "conferences": ("conferences", None),
     "briefings": ("briefings", None),
     "replies": ("replies", "requests"),
@@ -116,6 +119,13 @@ _COUNTERS: dict[str, tuple[str, str | None]] = {
     "on_time": ("on_time", "under_deadline"),
     "responses": ("responses", "false_reports"),
 }
+
+
+def fraction(figures: Figures, figure: str) -> str:
+    """``3`` or ``2/5``: the form writes a fraction as "a/b"."""
+    top, bottom = PARTS[figure]
+    counted = getattr(figures, top)
+    return f"{counted}/{getattr(figures, bottom)}" if bottom else str(counted)
 
 
 @dataclass(frozen=True)
@@ -179,23 +189,26 @@ def annual_report(
 def _conferences(store: Store, span: Window, tz: ZoneInfo) -> list[Item]:
     """Recorded conferences, and information given at a press conference without one: a
     statement issued on the press-conference channel, or an incident informed there. Those
-    count once per unit and day, and not at all on a day the unit recorded a conference."""
-    held = press.events_between(store, span.start, span.end)
+    count once per unit and day, and not at all on a day the unit recorded a conference, nor
+    when their incident is linked to a conference recorded that day (by whichever unit: a
+    province's conference where a commune's incident was spoken on is one conference)."""
+    held = [e for e in press.events_between(store, span.start, span.end) if e.kind == "conference"]
     found = [
         Item("conferences", e.unit_code, "press-event", str(e.id), e.at, _topic(e), "held")
         for e in held
-        if e.kind == "conference"
     ]
     days = {(item.unit, item.at.astimezone(tz).date()) for item in found}
+    linked = {(code, e.at.astimezone(tz).date()) for e in held for code in e.incidents}
     for item in _conference_information(store, span):
-        day = (item.unit, item.at.astimezone(tz).date())
-        found.append(item if day not in days else _as_duplicate(item))
-        days.add(day)
+        day = item.at.astimezone(tz).date()
+        known = (item.unit, day) in days or (item.incident, day) in linked
+        found.append(_as_duplicate(item) if known else item)
+        days.add((item.unit, day))
     return found
 
 
 def _as_duplicate(item: Item) -> Item:
-    return Item(item.figure, item.unit, item.kind, item.ref, item.at, item.text, "duplicate")
+    return replace(item, state="duplicate")
 
 
 def _topic(event: press.PressEvent) -> str:
@@ -228,9 +241,10 @@ def _conference_information(store: Store, span: Window) -> list[Item]:
             row["lead_unit"],
             "statement",
             str(row["id"]),
-            _moment(row["issued_at"]),
+            moment(row["issued_at"]),
             f"{row['incident_id']} {row['title']}",
-            "held",
+            "at_conference",
+            incident=row["incident_id"],
         )
         for row in statements
     ]
@@ -240,20 +254,15 @@ def _conference_information(store: Store, span: Window) -> list[Item]:
             row["lead_unit"],
             "incident",
             row["id"],
-            _moment(row["informed_at"]),
+            moment(row["informed_at"]),
             row["title"],
-            "held",
+            "at_conference",
+            incident=row["id"],
         )
         for row in informed
     ]
     found.sort(key=lambda item: (item.at, item.ref))
     return found
-
-
-def _moment(text: str) -> datetime:
-    moment = from_db(text)
-    assert moment is not None
-    return moment
 
 
 def _briefings(store: Store, span: Window) -> list[Item]:
@@ -383,6 +392,8 @@ def save_notes(
         saved = notes(store, year)
         hard = _paragraphs(difficulties) if difficulties is not None else saved.difficulties
         asks = _paragraphs(proposals) if proposals is not None else saved.proposals
+        if (hard, asks) == (saved.difficulties, saved.proposals):
+            return saved
         _upsert(store, year, {"difficulties": hard, "proposals": asks}, now)
         audit.record(store, "annual-notes-saved", now, year=year, difficulties=hard, proposals=asks)
     return notes(store, year)

@@ -8,12 +8,12 @@ English gets the same parts laid out plainly, as a press release in English is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from spokes.config import Config
-from spokes.core.annual import FIGURES, Figures, Report
+from spokes.core.annual import FIGURES, Report, fraction
 from spokes.core.documents import (
     Document,
     Issuer,
@@ -31,23 +31,6 @@ from spokes.store import Store
 
 TYPE_CODE = "BC"  # Decree 30/2020, Appendix III: Báo cáo
 
-# figure -> (numerator, denominator or None), the names of Figures' fields
-PARTS: dict[str, tuple[str, str | None]] = {
-    "conferences": ("conferences", None),
-    "briefings": ("briefings", None),
-    "replies": ("replies", "requests"),
-    "spoken": ("spoken", "incidents"),
-    "on_time": ("on_time", "under_deadline"),
-    "responses": ("responses", "false_reports"),
-}
-
-
-def fraction(figures: Figures, figure: str) -> str:
-    """``3`` or ``2/5``: the form writes a fraction as "a/b"."""
-    top, bottom = PARTS[figure]
-    counted = getattr(figures, top)
-    return f"{counted}/{getattr(figures, bottom)}" if bottom else str(counted)
-
 
 @dataclass(frozen=True)
 class AnnualDocument:
@@ -60,7 +43,7 @@ class AnnualDocument:
     notes_missing: bool  # section II has no text yet: `report annual notes`
 
 
-def issuing_unit(store: Store, config: Config, report: Report) -> Unit | None:
+def issuing_unit(store: Store, report: Report) -> Unit | None:
     """Whose report it is: the unit asked for; else the one unit at the top of the
     directory (the province's or district's People's Committee); else none (the config's
     ``org`` names the body)."""
@@ -74,9 +57,11 @@ def document(
     store: Store, config: Config, report: Report, tz: ZoneInfo, lang: str, at: datetime
 ) -> AnnualDocument:
     vi = lang == "vi"
-    unit = issuing_unit(store, config, report)
-    name = unit.name if unit else (config.org or in_lang("annual.doc.body_unknown", lang))
-    issuer = _issuer(store, unit, name, vi)
+    unit = issuing_unit(store, report)
+    name = unit.name if unit else config.org
+    issuer = _issuer(store, unit, name or in_lang("annual.doc.body_unknown", lang), vi)
+    if not name:  # no body known: a blank to fill in, not the initials of the placeholder
+        issuer = replace(issuer, code="…")
     place = document_place(store, unit, config.place) if unit else (config.place or "")
     written = date_line(at, tz, lang)
     year = str(report.window.year)
@@ -107,12 +92,7 @@ def document(
                 in_lang("doc.recipient_archive", lang),
             ),
         ),
-        period=in_lang(
-            "annual.doc.window",
-            lang,
-            first=f"{report.window.first:%d/%m/%Y}",
-            last=f"{report.window.last:%d/%m/%Y}",
-        ),
+        period=_period(report, tz, lang),
         grid_title=in_lang("annual.doc.by_unit", lang) if len(report.units) > 1 else None,
         grid_header=(
             in_lang("dir.col.number", lang),
@@ -123,6 +103,15 @@ def document(
         section_two=_section_two(report, lang),
         notes_missing=not (report.notes.difficulties or report.notes.proposals),
     )
+
+
+def _period(report: Report, tz: ZoneInfo, lang: str) -> str:
+    """The year's dates; made before its end, the day the figures stop too."""
+    span, made = report.window, report.made_at.astimezone(tz).date()
+    dates = {"first": f"{span.first:%d/%m/%Y}", "last": f"{span.last:%d/%m/%Y}"}
+    if made < span.last:
+        return in_lang("annual.doc.window_so_far", lang, made=f"{made:%d/%m/%Y}", **dates)
+    return in_lang("annual.doc.window", lang, **dates)
 
 
 def _issuer(store: Store, unit: Unit | None, name: str, vi: bool) -> Issuer:
@@ -166,5 +155,5 @@ def _section_two(report: Report, lang: str) -> tuple[str, ...]:
         text = getattr(report.notes, key)
         lines.append(f"{number}. {in_lang(f'annual.doc.{key}', lang)}:")
         paragraphs = [line for line in (text or "").splitlines() if line.strip()]
-        lines += paragraphs or [in_lang("annual.doc.none", lang)]
+        lines += paragraphs or ["…"]  # to write before signing: `report annual notes`
     return tuple(lines)

@@ -23,7 +23,7 @@ from spokes.errors import InvalidInput
 from spokes.store import Store
 
 DutyState = Literal["ok", "due_soon", "overdue"]
-CONFERENCE = "press-conference"
+CONFERENCE = "press-conference"  # the statement channel that is a press conference
 
 
 @dataclass(frozen=True)
@@ -101,17 +101,18 @@ def _units(
         params.append(unit)
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     rows = store.query(f"SELECT * FROM units{clause} ORDER BY code", params)
-    return [(_unit(row), _moment(row["created_at"])) for row in rows]
+    return [(_unit(row), moment(row["created_at"])) for row in rows]
 
 
 def _unit(row: dict[str, Any]) -> Unit:
     return Unit(row["code"], row["name"], row["kind"], row["parent_code"])
 
 
-def _moment(text: str) -> datetime:
-    moment = from_db(text)
-    assert moment is not None
-    return moment
+def moment(text: str) -> datetime:
+    """A stored time that is never NULL."""
+    found = from_db(text)
+    assert found is not None
+    return found
 
 
 def _last_done(store: Store, does: str, codes: list[str], now: datetime) -> dict[str, datetime]:
@@ -139,9 +140,9 @@ def _last_done(store: Store, does: str, codes: list[str], now: datetime) -> dict
     latest: dict[str, datetime] = {}
     for sql in queries:
         for row in store.query(sql, (at, *codes)):
-            moment = _moment(row["last"])
-            if row["unit"] not in latest or moment > latest[row["unit"]]:
-                latest[row["unit"]] = moment
+            last = moment(row["last"])
+            if row["unit"] not in latest or last > latest[row["unit"]]:
+                latest[row["unit"]] = last
     return latest
 
 
@@ -209,7 +210,7 @@ def reminder(store: Store, config: Config, tz: ZoneInfo, now: datetime) -> Remin
     if today < date(year, month, day) or today >= date(year + 1, month, day):
         return None
     first = store.scalar("SELECT at FROM events ORDER BY id LIMIT 1")
-    if first is None or _moment(first) >= span.end:
+    if first is None or moment(first) >= span.end:
         return None
     if store.scalar("SELECT sent_at FROM annual_reports WHERE year = ?", (year,)) is not None:
         return None

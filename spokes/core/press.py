@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+from zoneinfo import ZoneInfo
 
 from spokes.clock import from_db, to_db
 from spokes.core import audit
@@ -21,6 +22,10 @@ from spokes.core.units import get as get_unit
 from spokes.errors import InvalidInput, NotFound, Refused
 from spokes.store import Store
 from spokes.text import tidy_or_none
+
+if TYPE_CHECKING:
+    from spokes.core.conflicts import Finding
+    from spokes.core.facts import Sheet
 
 EventKind = Literal["conference", "briefing"]
 EVENT_KINDS: tuple[EventKind, ...] = ("conference", "briefing")
@@ -39,11 +44,19 @@ OTHER_GROUND = "other"
 MAX_TEXT = 10_000  # a claim or a subject is a few lines; a pasted article is cut at the door
 
 
+MAX_ID = 2**63 - 1  # the largest id either database stores
+
+
 def _required(value: str | None, key: str) -> str:
-    cleaned = tidy_or_none(value)
+    cleaned = _optional(value)
     if cleaned is None:
         raise InvalidInput(key)
-    if len(cleaned) > MAX_TEXT:
+    return cleaned
+
+
+def _optional(value: str | None) -> str | None:
+    cleaned = tidy_or_none(value)
+    if cleaned is not None and len(cleaned) > MAX_TEXT:
         raise InvalidInput("press.too_long", limit=f"{MAX_TEXT:,}")
     return cleaned
 
@@ -51,7 +64,7 @@ def _required(value: str | None, key: str) -> str:
 def parse_id(text: str | int, key: str) -> int:
     """``3`` and ``#3`` name record 3."""
     cleaned = str(text).strip().lstrip("#")
-    if not cleaned.isdecimal() or int(cleaned) < 1:
+    if not cleaned.isdecimal() or not 1 <= int(cleaned) <= MAX_ID:
         raise InvalidInput(key, id=text)
     return int(cleaned)
 
@@ -92,8 +105,8 @@ class EventInput:
 
 
 def record_event(store: Store, item: EventInput, now: datetime) -> PressEvent:
-    topic = tidy_or_none(item.topic)
-    organiser = tidy_or_none(item.organiser)
+    topic = _optional(item.topic)
+    organiser = _optional(item.organiser)
     with store.transaction():
         unit = get_unit(store, item.unit)
         linked = _incident_ids(store, list(item.incidents))
@@ -406,7 +419,7 @@ class CorrectionInput:
 def record_correction(store: Store, item: CorrectionInput, now: datetime) -> Correction:
     outlet = _required(item.outlet, "press.outlet_required")
     claim = _required(item.claim, "press.claim_required")
-    url = tidy_or_none(item.url)
+    url = _optional(item.url)
     with store.transaction():
         unit = get_unit(store, item.unit)
         incident_id = get_incident(store, item.incident).id if item.incident else None
@@ -472,12 +485,33 @@ def corrections_between(store: Store, start: datetime, end: datetime) -> list[Co
     return [_correction(row) for row in rows]
 
 
+def check_claim(store: Store, correction: Correction, tz: ZoneInfo, at: datetime) -> Checked | None:
+    """The statements' conflict check run on the false report, against its incident's fact
+    sheet: the figures it gets wrong, which the written response will correct. A
+    contradiction is recorded as `statement check` records one (the day report counts it)."""
+    if correction.incident_id is None:
+        return None
+    from spokes.core import conflicts, facts  # the figure parser: only when there is a claim
+
+    sheet = facts.sheet(store, get_incident(store, correction.incident_id))
+    findings = conflicts.check_text(correction.claim, sheet, tz)
+    with store.transaction():
+        conflicts.record_found(store, correction.incident_id, correction.claim, findings, at)
+    return Checked(sheet, findings)
+
+
+@dataclass(frozen=True)
+class Checked:
+    sheet: Sheet
+    findings: list[Finding]
+
+
 def respond(
     store: Store, correction_id: str | int, at: datetime, document: str | None, now: datetime
 ) -> Correction:
     """The written response demanding correction or apology (Art. 7.6): once, not before the
     false report was published."""
-    number = tidy_or_none(document)
+    number = _optional(document)
     with store.transaction():
         correction = get_correction(store, correction_id)
         if correction.responded_at is not None:

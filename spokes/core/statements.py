@@ -91,7 +91,7 @@ def _statement(row: dict[str, Any]) -> Statement:
 def parse_id(text: str | int) -> int:
     """``12``, ``#12`` and ``s12`` all name statement 12."""
     cleaned = str(text).strip().lstrip("#").lower().removeprefix("s")
-    if not cleaned.isdecimal():
+    if not cleaned.isdecimal() or int(cleaned) > 2**63 - 1:  # past any stored id
         raise InvalidInput("statement.bad_id", id=text)
     return int(cleaned)
 

@@ -117,8 +117,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "With the records behind every figure.",
         "Kèm danh sách bản ghi làm căn cứ cho từng chỉ tiêu.",
     ),
-    "help.opt.difficulties": ("Difficulties (replaces the saved text).", "Khó khăn, vướng mắc."),
-    "help.opt.proposals": ("Proposals (replaces the saved text).", "Đề xuất, kiến nghị."),
+    "help.opt.difficulties": (
+        "Difficulties (replaces the saved text).",
+        "Khó khăn, vướng mắc (thay nội dung đã lưu).",
+    ),
+    "help.opt.proposals": (
+        "Proposals (replaces the saved text).",
+        "Đề xuất, kiến nghị (thay nội dung đã lưu).",
+    ),
     "help.opt.notes_file": (
         "Read both parts from a file written as the editor shows them ('-': standard input).",
         "Đọc cả hai phần từ tệp theo mẫu trình soạn thảo hiển thị ('-': đầu vào chuẩn).",
@@ -138,6 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã ghi nhận giao ban báo chí #{id}: {unit}, {at}.",
     ),
     "press.online": ("(online)", "(trực tuyến)"),
+    "press.inform_hint": (
+        "{id} has no initial information yet; if this conference gave it: {command}",
+        "{id} chưa có thông tin ban đầu; nếu họp báo này đã cung cấp: {command}",
+    ),
     "press.linked": ("On: {incidents}.", "Về: {incidents}."),
     "press.request_recorded": (
         "Request #{id} recorded: {outlet} asks {unit}, {at}.",
@@ -155,7 +165,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "press.correction_recorded": (
         "False report #{id} recorded: {outlet}, published {at}, for {unit} to answer.",
-        "Đã ghi nhận tin sai #{id}: {outlet}, đăng {at}, {unit} phản hồi.",
+        "Đã ghi nhận tin sai sự thật #{id}: {outlet}, đăng lúc {at}; đơn vị phản hồi: {unit}.",
     ),
     "press.responded": (
         "Written response to false report #{id} recorded: {at}.",
@@ -308,7 +318,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đột xuất",
     ),
     "annual.item.on_time": (
-        "Incidents spoken on on time / incidents under a deadline",
+        "Incidents spoken on in time / incidents under a deadline",
         "Số sự kiện, vấn đề đã phát ngôn đúng thời hạn/Tổng số sự kiện, vấn đề phải phát "
         "ngôn theo thời hạn",
     ),
@@ -319,7 +329,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "annual.remark_refused": (
         "Of the requests, {count} refused with the reason given (not counted as replies).",
-        "Trong số yêu cầu, {count} yêu cầu từ chối có nêu lý do (không tính là trả lời).",
+        "Trong số yêu cầu, có {count} yêu cầu bị từ chối (có nêu lý do), không tính là trả lời.",
     ),
     "annual.remark_not_yet_due": (
         "{count} incident(s) under a deadline not yet come are left out of item 5.",
@@ -331,11 +341,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "annual.kind.statement": ("statement {ref}", "thông cáo {ref}"),
     "annual.kind.incident": ("incident {ref}", "sự việc {ref}"),
     "annual.kind.request": ("request #{ref}", "yêu cầu #{ref}"),
-    "annual.kind.correction": ("false report #{ref}", "tin sai #{ref}"),
+    "annual.kind.correction": ("false report #{ref}", "tin sai sự thật #{ref}"),
     "annual.state.held": ("held", "đã tổ chức"),
+    "annual.state.at_conference": (
+        "information given at a press conference",
+        "phát ngôn tại họp báo",
+    ),
     "annual.state.duplicate": (
-        "same day as a recorded conference: counted once",
-        "trùng ngày với họp báo đã ghi nhận: chỉ tính một lần",
+        "the same conference as another record that day: counted once",
+        "cùng cuộc họp báo với một bản ghi khác trong ngày: chỉ tính một lần",
     ),
     "annual.state.replied": ("replied", "đã trả lời"),
     "annual.state.refused": ("refused with reason", "từ chối có nêu lý do"),
@@ -408,6 +422,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(From {first} to {last})",
         "(Số liệu từ ngày {first} đến ngày {last})",
     ),
+    "annual.doc.window_so_far": (
+        "(From {first} to {last}; figures as of {made})",
+        "(Số liệu từ ngày {first} đến ngày {last}, tính đến ngày {made})",
+    ),
     "annual.doc.section_one": (
         "I. SPEAKING AND PROVIDING INFORMATION TO THE PRESS",
         "I. KẾT QUẢ CÔNG TÁC PHÁT NGÔN VÀ CUNG CẤP THÔNG TIN CHO BÁO CHÍ",
@@ -431,7 +449,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đột xuất",
     ),
     "annual.doc.item.on_time": (
-        "Incidents spoken on on time/incidents under a deadline",
+        "Incidents spoken on in time/incidents under a deadline",
         "Số sự kiện, vấn đề đã phát ngôn đúng thời hạn/Tổng số sự kiện, vấn đề phải phát "
         "ngôn theo thời hạn",
     ),
@@ -446,7 +464,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "annual.doc.total": ("Total", "Tổng cộng"),
     "annual.doc.difficulties": ("Difficulties", "Khó khăn, vướng mắc"),
     "annual.doc.proposals": ("Proposals", "Đề xuất, kiến nghị"),
-    "annual.doc.none": ("None.", "Không có."),
     "annual.doc.head": ("Head of the agency", "Thủ trưởng cơ quan"),
     "annual.doc.body_unknown": ("(issuing body)", "(tên cơ quan ban hành)"),
     "annual.doc.recipient_ministry": (

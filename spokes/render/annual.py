@@ -11,9 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from spokes.clock import iso_local
-from spokes.core.annual import FIGURES, Figures, Item, Notes, Report, items_of
-from spokes.core.annual_document import PARTS
-from spokes.core.annual_document import fraction as value
+from spokes.core.annual import FIGURES, PARTS, Figures, Item, Notes, Report, fraction, items_of
 from spokes.core.press import REFUSAL_GROUNDS
 from spokes.i18n import t
 from spokes.render import table, timefmt
@@ -43,9 +41,11 @@ def subtitle(report: Report, tz: ZoneInfo) -> str:
 def to_table(report: Report, tz: ZoneInfo, colour: bool, width: int | None, details: bool) -> str:
     columns = [table.Column(t("annual.col.unit"), shrink=True)]
     columns += [table.Column(f"({n})", "right") for n in range(1, 7)]
-    rows = [[line.unit.code, *(value(line.figures, f) for f in FIGURES)] for line in report.units]
+    rows = [
+        [line.unit.code, *(fraction(line.figures, f) for f in FIGURES)] for line in report.units
+    ]
     styles: list[str | None] = [None] * len(rows)
-    rows.append([t("annual.total"), *(value(report.total, f) for f in FIGURES)])
+    rows.append([t("annual.total"), *(fraction(report.total, f) for f in FIGURES)])
     styles.append("bold")
     lines = [table.paint(title(report), "bold", colour), subtitle(report, tz), ""]
     lines += [table.render(columns, rows, styles, colour, width), ""]
@@ -53,7 +53,7 @@ def to_table(report: Report, tz: ZoneInfo, colour: bool, width: int | None, deta
     lines += _remarks(report)
     if details:
         lines += _detail_lines(report, tz)
-    lines += ["", *_notes_lines(report)]
+    lines += ["", *_notes_lines(report, tz)]
     return "\n".join(lines)
 
 
@@ -70,7 +70,7 @@ def _detail_lines(report: Report, tz: ZoneInfo) -> list[str]:
     lines: list[str] = []
     for number, figure in enumerate(FIGURES, start=1):
         items = items_of(report, figure)
-        lines += ["", f"({number}) {t(f'annual.item.{figure}')}: {value(report.total, figure)}"]
+        lines += ["", f"({number}) {t(f'annual.item.{figure}')}: {fraction(report.total, figure)}"]
         if not items:
             lines.append("  " + t("annual.no_records"))
         for item in items:
@@ -80,14 +80,13 @@ def _detail_lines(report: Report, tz: ZoneInfo) -> list[str]:
 
 
 def _item_line(item: Item, tz: ZoneInfo) -> str:
-    when = timefmt.full(item.at, tz).split(" (")[0]
+    when = timefmt.full(item.at, tz, offset=False)
+    kind = {"conferences": "conference", "briefings": "briefing"}.get(item.figure, item.kind)
+    if item.kind != "press-event":
+        kind = item.kind
+    name = t(f"annual.kind.{kind}", ref=item.ref)
     state = t(f"annual.state.{item.state}")
     note = _note_text(item)
-    kind = (
-        "conference" if item.figure == "conferences" and item.kind == "press-event" else item.kind
-    )
-    kind = "briefing" if item.figure == "briefings" else kind
-    name = t(f"annual.kind.{kind}", ref=item.ref)
     return f"{name}  {when}  {item.unit}  {item.text}  [{state}]" + (f" — {note}" if note else "")
 
 
@@ -98,13 +97,13 @@ def _note_text(item: Item) -> str | None:
     return item.note
 
 
-def _notes_lines(report: Report) -> list[str]:
+def _notes_lines(report: Report, tz: ZoneInfo) -> list[str]:
     notes = report.notes
     lines = [t("annual.section_two")]
     for key, text in (("difficulties", notes.difficulties), ("proposals", notes.proposals)):
         lines.append(f"  {t(f'annual.{key}')}: {text or t('annual.notes_empty')}")
     if notes.sent_at:
-        lines.append(t("annual.sent_on", at=f"{notes.sent_at:%d/%m/%Y}"))
+        lines.append(t("annual.sent_on", at=f"{notes.sent_at.astimezone(tz):%d/%m/%Y}"))
     return lines
 
 

@@ -117,23 +117,16 @@ def annual_docx(report: AnnualDocument) -> bytes:
 
 
 def _report_lines(word: WordFile, lines: tuple[str, ...]) -> None:
-    """A section heading ("I. ...", "II. ...") bold on its own; a numbered point and the
-    text under it justified, opening with the first-line indent."""
+    """A section: its heading ("I. ...", the first line) bold on its own; the numbered points
+    and the text under them justified, opening with the first-line indent. Whatever the
+    user's notes say, only the first line is a heading."""
     from docx.shared import Mm
 
-    for line in lines:
-        heading = line.split(". ", 1)[0] in ("I", "II", "III")
-        paragraph = _paragraph(
-            word,
-            line,
-            14,
-            bold=heading,
-            align="left" if heading else "justify",
-            before=12 if heading else 0,
-            after=6,
-        )
-        if not heading:
-            paragraph.paragraph_format.first_line_indent = Mm(INDENT_MM)
+    heading, *rest = lines
+    _paragraph(word, heading, 14, bold=True, align="left", before=12, after=6)
+    for line in rest:
+        paragraph = _paragraph(word, line, 14, align="justify", after=6)
+        paragraph.paragraph_format.first_line_indent = Mm(INDENT_MM)
 
 
 def _report_grid(word: WordFile, report: AnnualDocument) -> None:

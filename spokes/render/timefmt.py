@@ -41,16 +41,17 @@ def _today(now: datetime, tz: ZoneInfo) -> date:
     return now.astimezone(tz).date()
 
 
-def full(moment: datetime | None, tz: ZoneInfo) -> str:
-    """A moment written out in full, with its offset: for details and headers."""
+def full(moment: datetime | None, tz: ZoneInfo, offset: bool = True) -> str:
+    """A moment written out in full, with its offset (for details and headers), or without
+    it in a list whose header already says the zone."""
     if moment is None:
         return "—"
     local = moment.astimezone(tz)
-    offset = local.strftime("%z")
-    offset = f"{offset[:3]}:{offset[3:]}"
+    zone = local.strftime("%z")
+    shown = f" (UTC{zone[:3]}:{zone[3:]})" if offset else ""
     if language() == "vi":
-        return f"{local:%H:%M} ngày {local:%d/%m/%Y} (UTC{offset})"
-    return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} {local:%H:%M} (UTC{offset})"
+        return f"{local:%H:%M} ngày {local:%d/%m/%Y}{shown}"
+    return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} {local:%H:%M}{shown}"
 
 
 def duration(total_seconds: int) -> str:
