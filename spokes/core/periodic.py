@@ -59,21 +59,17 @@ def readings(
     store: Store, config: Config, tz: ZoneInfo, now: datetime, unit: str | None = None
 ) -> list[DutyReading]:
     """Every duty of every unit it binds, most urgent first. One query for the units, and,
-    only when some unit is bound, one per kind of duty."""
+    only when some unit is bound, three for when each last informed the press."""
     found: list[DutyReading] = []
     kinds = {kind for duty in config.duties for kind in duty.unit_kinds}
     bound = _units(store, kinds, any(not duty.unit_kinds for duty in config.duties), unit)
     if not bound:
         return []
-    last: dict[str, dict[str, datetime]] = {}
+    last = _last_done(store, [u.code for u, _ in bound], now)
     for duty in config.duties:
-        units = [u for u, _ in bound if not duty.unit_kinds or u.kind in duty.unit_kinds]
-        if not units:
-            continue
-        if duty.does not in last:
-            last[duty.does] = _last_done(store, duty.does, [u.code for u, _ in bound], now)
-        for bound_unit in units:
-            created = dict(bound)[bound_unit]
+        for bound_unit, created in bound:
+            if duty.unit_kinds and bound_unit.kind not in duty.unit_kinds:
+                continue
             done = last[duty.does].get(bound_unit.code)
             due = add_months(done or created, duty.every_months, tz)
             found.append(DutyReading(duty, bound_unit, done, due, _state(due, duty, now)))
@@ -115,34 +111,35 @@ def moment(text: str) -> datetime:
     return found
 
 
-def _last_done(store: Store, does: str, codes: list[str], now: datetime) -> dict[str, datetime]:
-    """The last time each unit did it, up to ``now``."""
+def _last_done(store: Store, codes: list[str], now: datetime) -> dict[str, dict[str, datetime]]:
+    """For each kind of duty, the last time each unit did it, up to ``now``: three queries
+    for both kinds (information, conference), each reading only these units' rows."""
     marks = ", ".join("?" for _ in codes)
     at = to_db(now)
-    events = "SELECT unit_code AS unit, MAX(at) AS last FROM press_events WHERE at <= ?"
-    statements = (
-        "SELECT i.lead_unit AS unit, MAX(s.issued_at) AS last FROM statements s"
-        " JOIN incidents i ON i.id = s.incident_id WHERE s.status = 'issued' AND s.issued_at <= ?"
-    )
-    informed = (
-        "SELECT lead_unit AS unit, MAX(informed_at) AS last FROM incidents"
-        " WHERE informed_at IS NOT NULL AND informed_at <= ?"
-    )
-    if does == "conference":
-        events += " AND kind = 'conference'"
-        statements += f" AND COALESCE(s.issued_channel, s.channel) = '{CONFERENCE}'"
-        informed += f" AND informed_channel = '{CONFERENCE}'"
     queries = (
-        (events + f" AND unit_code IN ({marks}) GROUP BY unit_code"),
-        (statements + f" AND i.lead_unit IN ({marks}) GROUP BY i.lead_unit"),
-        (informed + f" AND lead_unit IN ({marks}) GROUP BY lead_unit"),
+        "SELECT unit_code AS unit, MAX(at) AS information,"
+        " MAX(CASE WHEN kind = 'conference' THEN at END) AS conference"
+        f" FROM press_events WHERE at <= ? AND unit_code IN ({marks}) GROUP BY unit_code",
+        "SELECT i.lead_unit AS unit, MAX(s.issued_at) AS information,"
+        " MAX(CASE WHEN COALESCE(s.issued_channel, s.channel) = ? THEN s.issued_at END)"
+        " AS conference FROM statements s JOIN incidents i ON i.id = s.incident_id"
+        f" WHERE s.status = 'issued' AND s.issued_at <= ? AND i.lead_unit IN ({marks})"
+        " GROUP BY i.lead_unit",
+        "SELECT lead_unit AS unit, MAX(informed_at) AS information,"
+        " MAX(CASE WHEN informed_channel = ? THEN informed_at END) AS conference"
+        " FROM incidents WHERE informed_at IS NOT NULL AND informed_at <= ?"
+        f" AND lead_unit IN ({marks}) GROUP BY lead_unit",
     )
-    latest: dict[str, datetime] = {}
-    for sql in queries:
-        for row in store.query(sql, (at, *codes)):
-            last = moment(row["last"])
-            if row["unit"] not in latest or last > latest[row["unit"]]:
-                latest[row["unit"]] = last
+    params = ((at, *codes), (CONFERENCE, at, *codes), (CONFERENCE, at, *codes))
+    latest: dict[str, dict[str, datetime]] = {"information": {}, "conference": {}}
+    for sql, values in zip(queries, params, strict=True):
+        for row in store.query(sql, values):
+            for does, found in latest.items():
+                if row[does] is None:
+                    continue
+                last = moment(row[does])
+                if row["unit"] not in found or last > found[row["unit"]]:
+                    found[row["unit"]] = last
     return latest
 
 

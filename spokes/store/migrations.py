@@ -245,6 +245,14 @@ def _press_register(store: Store) -> None:
         store.execute(statement)
 
 
+def _periodic_indexes(store: Store) -> None:
+    # `status` asks, for each unit a periodic duty binds, when it last informed the press: by
+    # unit then time, so that it reads that unit's rows only (54 ms -> under 1 ms beside
+    # 100,000 incidents of other units).
+    store.execute("CREATE INDEX incidents_lead_informed ON incidents (lead_unit, informed_at)")
+    store.execute("CREATE INDEX press_events_unit ON press_events (unit_code, at)")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_append_only_audit", _append_only_audit),
@@ -253,6 +261,7 @@ MIGRATIONS: list[Migration] = [
     ("0005_reminders", _reminders),
     ("0006_spokespersons_validity_index", _spokespersons_validity_index),
     ("0007_press_register", _press_register),
+    ("0008_periodic_indexes", _periodic_indexes),
 ]
 
 
