@@ -185,6 +185,8 @@ class Config:
     hooks: Hooks = field(default_factory=Hooks)
     duties: tuple[Duty, ...] = field(default=DEFAULT_DUTIES)
     annual_report: AnnualReport = field(default_factory=AnnualReport)
+    # A shared PostgreSQL database instead of the workspace's SQLite file.
+    database_url: str | None = None
 
     def with_changes(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -192,7 +194,7 @@ class Config:
 
 _TOP_KEYS = {
     *("workspace", "clock", "spokesperson", "rules", "remind", "hooks"),
-    *("duties", "annual_report"),
+    *("duties", "annual_report", "database"),
 }
 _WORKSPACE_KEYS = {"org", "place", "timezone", "lang"}
 _RULE_KEYS = {
@@ -226,6 +228,8 @@ def _from_toml(raw: dict[str, Any], path: Path) -> Config:
     _no_unknown(clock, {"warning"}, path, "clock.")
     speaker = _table(raw, "spokesperson", path)
     _no_unknown(speaker, {"publish_within", "citation"}, path, "spokesperson.")
+    database = _table(raw, "database", path)
+    _no_unknown(database, {"url"}, path, "database.")
     defaults = Config()
     rules = raw.get("rules")
     if rules is not None and not isinstance(rules, list):
@@ -246,6 +250,7 @@ def _from_toml(raw: dict[str, Any], path: Path) -> Config:
         hooks=_hooks(raw, path),
         duties=_duties(raw, path),
         annual_report=_annual(raw, path),
+        database_url=_database_url(database, path),
     )
     validate(config, path)
     return config
@@ -286,6 +291,19 @@ def validate(config: Config, path: Path) -> None:
                 problem=f'≠ duties[{seen[duty.name]}].name "{duty.name}"',
             )
         seen[duty.name] = index
+
+
+def _database_url(table: dict[str, Any], path: Path) -> str | None:
+    from spokes.store.url import is_postgres
+
+    value = _text(table, "url", path, None, "database.")
+    if not value:
+        return None
+    if not is_postgres(value):
+        raise InvalidInput(
+            "config.invalid", path=str(path), key="database.url", problem="postgresql://…"
+        )
+    return value
 
 
 def _language(table: dict[str, Any], path: Path) -> Lang | None:
@@ -710,6 +728,13 @@ def dumps(config: Config) -> str:
         if rule.annual:
             lines.append("annual_report = true")
     lines += ["", *_duty_lines(config.duties), "", *_annual_lines(config.annual_report)]
+    if config.database_url:
+        lines += [
+            "",
+            "[database]",
+            "# A PostgreSQL database shared by many units (SPOKES_DATABASE_URL overrides it).",
+            *_pair("url", config.database_url),
+        ]
     return "\n".join(lines) + "\n"
 
 

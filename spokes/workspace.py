@@ -3,6 +3,8 @@
 ``SPOKES_HOME`` names the folder; without it, the platform's user data folder (platformdirs).
 The folder, the database (mode 0600) and its schema are created on the first command that
 needs the database; ``where``, ``--help`` and a missing config only read defaults.
+``SPOKES_DATABASE_URL`` (or ``[database] url`` in the config) puts the records in a shared
+PostgreSQL database instead; config and templates stay in the folder.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from spokes import clock, config
+from spokes.errors import InvalidInput
 from spokes.i18n import Lang
 from spokes.store import Store
 
 ENV_HOME = "SPOKES_HOME"
 ENV_USER = "SPOKES_USER"
+ENV_DATABASE = "SPOKES_DATABASE_URL"
 DB_NAME = "spokes.db"
 CONFIG_NAME = "config.toml"
 
@@ -71,6 +75,25 @@ class Workspace:
         return self.root / CONFIG_NAME
 
     @property
+    def database_url(self) -> tuple[str | None, str]:
+        """The PostgreSQL database in use and where that choice came from; ``None`` for the
+        workspace's own SQLite file."""
+        explicit = os.environ.get(ENV_DATABASE, "").strip()
+        if explicit:
+            from spokes.store.url import is_postgres, redact
+
+            if not is_postgres(explicit):
+                raise InvalidInput("store.bad_url", url=redact(explicit), source=ENV_DATABASE)
+            return explicit, ENV_DATABASE
+        if self.config.database_url:
+            return self.config.database_url, "config"
+        return None, "default"
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if self.database_url[0] else "sqlite"
+
+    @property
     def tz(self) -> ZoneInfo:
         return clock.zone(self.config.timezone)
 
@@ -80,8 +103,9 @@ class Workspace:
         if self._store is None:
             from spokes.store import open_store
 
-            self._created = not self.db_path.exists()
-            self._store = open_store(self.db_path)
+            url, _ = self.database_url
+            self._created = url is None and not self.db_path.exists()
+            self._store = open_store(self.db_path, url)
         return self._store
 
     def now(self) -> datetime:

@@ -1,19 +1,30 @@
-"""Shared fixtures: every test gets its own workspace and a frozen clock.
+"""Shared fixtures: every test gets its own workspace and a frozen clock, on each backend.
 
 No test touches real user data: ``SPOKES_HOME`` points at a temporary folder, and time comes
 from ``SPOKES_NOW`` (the program's own clock), never from sleeping.
+
+Every test runs twice, on SQLite and on PostgreSQL (``test_x[sqlite]``, ``test_x[postgresql]``):
+the PostgreSQL run gets a schema of its own in the database ``SPOKES_TEST_DATABASE_URL``
+names (``.ci/postgres`` starts one), dropped afterwards. Without a reachable server those runs
+skip, saying why; under ``CI=true`` they fail instead. ``@pytest.mark.sqlite_only("why")``
+keeps a test about the SQLite file itself off PostgreSQL; ``pytestmark = pytest.mark.no_database``
+runs a module that never opens a database once.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import sqlite3
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +33,112 @@ from spokes import i18n
 from spokes.cli.app import app
 
 NOW = "2026-11-29T14:00:00+07:00"
+DEFAULT_TEST_URL = "postgresql://spokes:ci-secret@127.0.0.1:54329/spokes_test"  # .ci/postgres
+
+
+def test_database_url() -> str:
+    return os.environ.get("SPOKES_TEST_DATABASE_URL") or DEFAULT_TEST_URL
+
+
+def in_schema(url: str, schema: str) -> str:
+    """``url`` with its search path set to ``schema``: each test's tables stay in its own."""
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options={quote(f'-csearch_path={schema}')}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(reason): about the SQLite file itself")
+    config.addinivalue_line("markers", "no_database: never opens a database; runs once")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("no_database"):
+        backends = ["none"]
+    elif metafunc.definition.get_closest_marker("sqlite_only"):
+        backends = ["sqlite"]
+    else:
+        backends = ["sqlite", "postgresql"]
+    metafunc.parametrize("backend", backends, indirect=True)
+
+
+class _Server:
+    """One connection to the test server for the whole session, made on first need."""
+
+    admin: Any = None
+    problem: str | None = None
+
+    @classmethod
+    def connection(cls) -> Any:
+        if cls.admin is None and cls.problem is None:
+            try:
+                import psycopg
+
+                cls.admin = psycopg.connect(test_database_url(), autocommit=True, connect_timeout=5)
+            except Exception as error:  # no psycopg, no server, a wrong password
+                from spokes.store.url import redact, scrub
+
+                text = scrub(str(error).strip().splitlines()[0], test_database_url())
+                cls.problem = f"no PostgreSQL at {redact(test_database_url())}: {text}"
+        if cls.problem is not None:
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"{cls.problem} (CI=true: PostgreSQL tests must run)")
+            pytest.skip(f"{cls.problem}; start one with `source .ci/postgres && postgres_start`")
+        return cls.admin
+
+
+@pytest.fixture(autouse=True)
+def backend(
+    request: pytest.FixtureRequest, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The database of this test: ``sqlite`` (the workspace's file) or ``postgresql``."""
+    kind = getattr(request, "param", "sqlite")
+    if kind != "postgresql":
+        monkeypatch.delenv("SPOKES_DATABASE_URL", raising=False)
+        yield kind
+        return
+    admin = _Server.connection()
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin.execute(f'CREATE SCHEMA "{schema}"')
+    monkeypatch.setenv("SPOKES_DATABASE_URL", in_schema(test_database_url(), schema))
+    try:
+        yield kind
+    finally:
+        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def open_test_store(home: Path, migrate: bool = False) -> Any:
+    """The current test's database, as the program opens it (without migrating it)."""
+    from spokes.store import open_store
+
+    return open_store(home / "spokes.db", os.environ.get("SPOKES_DATABASE_URL"), migrate=migrate)
+
+
+def database_exists(home: Path) -> bool:
+    if not os.environ.get("SPOKES_DATABASE_URL"):
+        return (home / "spokes.db").exists()
+    with closing(open_test_store(home)) as store:
+        return bool(store.tables())
+
+
+SqlRows = Callable[..., list[tuple[Any, ...]]]
+
+
+@pytest.fixture
+def sql_rows(workspace: Path) -> SqlRows:
+    """``sql_rows("SELECT ... WHERE id = ?", (1,))``: rows as tuples, read from (or, for a
+    statement that returns none, written to) this test's database on either backend."""
+
+    def run(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[tuple[Any, ...]]:
+        with closing(open_test_store(workspace)) as store:
+            if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                return [tuple(row.values()) for row in store.query(sql, params)]
+            with store.transaction():
+                store.execute(sql, params)
+            return []
+
+    return run
 
 
 @pytest.fixture(autouse=True)
@@ -90,10 +207,16 @@ def db_state(workspace: Path) -> Callable[[], dict[str, list[tuple[Any, ...]]]]:
     """Every row of every table: compare before and after to show nothing was written."""
 
     def read() -> dict[str, list[tuple[Any, ...]]]:
+        if os.environ.get("SPOKES_DATABASE_URL"):
+            with closing(open_test_store(workspace)) as store:
+                return {
+                    name: sorted(tuple(row.values()) for row in store.query(f"SELECT * FROM {name}"))
+                    for name in store.tables()
+                }
         path = workspace / "spokes.db"
         if not path.exists():
             return {}
-        with sqlite3.connect(path) as db:
+        with closing(sqlite3.connect(path)) as db:
             tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
             return {name: sorted(db.execute(f"SELECT * FROM {name}")) for name in tables}
 

@@ -2,7 +2,8 @@
 
 The core writes portable SQL (``?`` placeholders, no dialect features) and goes through
 :class:`Store`; each backend's adapter owns what differs (connection, locking, identity
-columns). SQLite is the default; a later adapter adds PostgreSQL behind the same interface.
+columns). SQLite, one file in the workspace, is the default; PostgreSQL
+(:mod:`spokes.store.postgres`) serves a database that many units share.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ Params = Sequence[Any]
 
 class Store(Protocol):
     identity: str  # the column type of a generated integer key in this dialect
+    backend: str  # "sqlite" or "postgresql"
 
     def query(self, sql: str, params: Params = ()) -> list[Row]: ...
 
@@ -40,6 +42,12 @@ class Store(Protocol):
     def make_append_only(self, table: str) -> None:
         """Makes the database itself refuse UPDATE and DELETE on ``table`` (the audit trail)."""
 
+    def tables(self) -> list[str]:
+        """The names of the tables in the database, sorted."""
+
+    def after_import(self) -> None:
+        """Called after rows were written with their ids kept (import, copy)."""
+
     def backup(self, target: Path) -> dict[str, int]:
         """Copies the whole database, consistent as of one moment, into the new file ``target``
         (readable by its owner only) while others go on using it; returns the number of rows
@@ -48,11 +56,24 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(path: Path) -> Store:
-    """Opens (creating and migrating on first use) the workspace's database."""
-    from spokes.store.migrations import migrate
-    from spokes.store.sqlite import SQLiteStore
+def open_store(path: Path, url: str | None = None, migrate: bool = True) -> Store:
+    """Opens the workspace's database: the PostgreSQL one ``url`` names, else the SQLite file
+    at ``path``; creating and migrating it on first use unless ``migrate`` is false."""
+    from spokes.store import migrations
 
-    store = SQLiteStore(path)
-    migrate(store)
+    store: Store
+    if url:
+        from spokes.store.postgres import PostgresStore  # psycopg only when it is asked for
+
+        store = PostgresStore(url)
+    else:
+        from spokes.store.sqlite import SQLiteStore
+
+        store = SQLiteStore(path)
+    if migrate:
+        try:
+            migrations.migrate(store)
+        except BaseException:
+            store.close()
+            raise
     return store

@@ -266,18 +266,28 @@ MIGRATIONS: list[Migration] = [
 
 
 def applied(store: Store) -> list[str]:
+    if "schema_migrations" not in store.tables():
+        return []
     return [row["name"] for row in store.query("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def pending(store: Store) -> list[str]:
+    done = set(applied(store))
+    return [name for name, _ in MIGRATIONS if name not in done]
 
 
 def migrate(store: Store, migrations: list[Migration] | None = None) -> list[str]:
     """Applies the pending migrations in order; returns the names it applied."""
     steps = MIGRATIONS if migrations is None else migrations
-    store.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
-    )
     done = set(applied(store))
-    pending = [(name, step) for name, step in steps if name not in done]
-    for name, step in pending:
+    waiting = [(name, step) for name, step in steps if name not in done]
+    if not waiting:  # every run: no DDL, which a unit's role may not run anyway
+        return []
+    with store.transaction():
+        store.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+        )
+    for name, step in waiting:
         with store.transaction():
             # Re-checked under the write lock: another process may have just applied it.
             if store.scalar("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)):
@@ -287,4 +297,4 @@ def migrate(store: Store, migrations: list[Migration] | None = None) -> list[str
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                 (name, to_db(now())),
             )
-    return [name for name, _ in pending]
+    return [name for name, _ in waiting]

@@ -15,6 +15,7 @@ from spokes.store import Params, Row
 
 class SQLiteStore:
     identity = "INTEGER PRIMARY KEY"
+    backend = "sqlite"
     busy_seconds = 10.0  # how long a writer waits for another to finish before giving up
 
     def __init__(self, path: Path) -> None:
@@ -91,6 +92,12 @@ class SQLiteStore:
                 f" BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"
             )
 
+    def tables(self) -> list[str]:
+        return sorted(_table_names(self._db))
+
+    def after_import(self) -> None:
+        """Nothing to do: SQLite's next generated id is always the largest one plus one."""
+
     def backup(self, target: Path) -> dict[str, int]:
         # Exclusive and 0600 from the start: the copy must be new, and it holds names and phones.
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -113,11 +120,16 @@ def _names(cursor: sqlite3.Cursor) -> list[str]:
     return [column[0] for column in cursor.description]
 
 
-def _row_counts(db: sqlite3.Connection) -> dict[str, int]:
-    tables = db.execute(
+def _table_names(db: sqlite3.Connection) -> list[str]:
+    rows = db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ).fetchall()
-    return {name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for (name,) in tables}
+    return [name for (name,) in rows]
+
+
+def _row_counts(db: sqlite3.Connection) -> dict[str, int]:
+    names = _table_names(db)
+    return {name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
 def _create_private(path: Path) -> None:
