@@ -104,8 +104,10 @@ class Workspace:
             from spokes.store import open_store
 
             url, _ = self.database_url
-            self._created = url is None and not self.db_path.exists()
+            self._created = not (self.db_path if url is None else self.root).exists()
             self._store = open_store(self.db_path, url)
+            if url is not None:  # the records are elsewhere; config and templates stay here
+                self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
         return self._store
 
     def now(self) -> datetime:

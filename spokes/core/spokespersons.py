@@ -104,8 +104,9 @@ def authorisations_at(
     if unit_code is not None:
         sql += " AND unit_code = ?"
         params.append(unit_code)
-    # `+unit_code`: sorting must not make SQLite walk the unit index over every past grant.
-    order = " ORDER BY +unit_code, valid_from"
+    # An expression, not the column: sorting must not make SQLite walk the unit index over
+    # every past grant (`+unit_code` says the same to SQLite, but PostgreSQL has no unary +).
+    order = " ORDER BY unit_code || '', valid_from"
     return [_person(row) for row in store.query(sql + order, params)]
 
 

@@ -646,8 +646,8 @@ def load(store: Store, document: Document, home: Path) -> dict[str, int]:
             ordered = _parents_first(rows) if table.name == "units" else rows
             for row in ordered:
                 store.execute(sql, [row[name] for name in table.names])
-    # Rows keep their ids. SQLite's next generated id is the largest plus one; an adapter with
-    # sequences (PostgreSQL) would move its sequences past the imported ids here.
+        # Rows keep their ids: PostgreSQL's sequences move past them (SQLite needs nothing).
+        store.after_import()
     return document.counts()
 
 

@@ -7,7 +7,16 @@ Placeholders are ``str.format`` fields; a datetime placeholder is shown in the w
 
 from __future__ import annotations
 
-from spokes.messages import base, documents, press, remind, reports, transfer, watch
+from spokes.messages import (
+    base,
+    database,
+    documents,
+    press,
+    remind,
+    reports,
+    transfer,
+    watch,
+)
 
 PARTS = (
     base.MESSAGES,
@@ -17,6 +26,7 @@ PARTS = (
     watch.MESSAGES,
     remind.MESSAGES,
     press.MESSAGES,
+    database.MESSAGES,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {key: value for part in PARTS for key, value in part.items()}

@@ -253,6 +253,25 @@ def _periodic_indexes(store: Store) -> None:
     store.execute("CREATE INDEX press_events_unit ON press_events (unit_code, at)")
 
 
+def _unit_roles(store: Store) -> None:
+    # Which database role speaks for which unit (`spokes db grant`). On PostgreSQL the database
+    # itself then keeps each such role to its own unit's records (spokes.store.access); on
+    # SQLite, one file on one computer, the table stays empty.
+    store.execute(
+        """CREATE TABLE unit_roles (
+            role TEXT NOT NULL,
+            unit_code TEXT NOT NULL REFERENCES units (code),
+            granted_at TEXT NOT NULL,
+            granted_by TEXT NOT NULL,
+            PRIMARY KEY (role, unit_code)
+        )"""
+    )
+    if store.backend == "postgresql":
+        from spokes.store import access
+
+        access.install(store)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
     ("0002_append_only_audit", _append_only_audit),
@@ -262,6 +281,7 @@ MIGRATIONS: list[Migration] = [
     ("0006_spokespersons_validity_index", _spokespersons_validity_index),
     ("0007_press_register", _press_register),
     ("0008_periodic_indexes", _periodic_indexes),
+    ("0009_unit_roles", _unit_roles),
 ]
 
 
@@ -297,4 +317,9 @@ def migrate(store: Store, migrations: list[Migration] | None = None) -> list[str
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                 (name, to_db(now())),
             )
+    if store.backend == "postgresql" and "unit_roles" in store.tables():
+        from spokes.store import access
+
+        with store.transaction():
+            access.regrant(store)  # a table a migration added is readable by unit roles too
     return [name for name, _ in waiting]
