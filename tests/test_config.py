@@ -14,6 +14,8 @@ from spokes import config, i18n
 from spokes.config import DEFAULT_RULES, Config, Rule
 from spokes.errors import InvalidInput
 
+pytestmark = pytest.mark.no_database  # config.toml files only: no database is ever opened
+
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:

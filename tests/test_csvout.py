@@ -9,6 +9,8 @@ import pytest
 
 from spokes.render.csvout import safe_cell, to_csv
 
+pytestmark = pytest.mark.no_database  # pure functions: no database is ever opened
+
 
 @pytest.mark.parametrize(
     ("value", "expected"),

@@ -18,6 +18,8 @@ from spokes.core.figures import (
     parse_number,
 )
 
+pytestmark = pytest.mark.no_database  # pure functions: no database is ever opened
+
 
 def summary(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list[tuple[object, ...]]:
     return [(f.kind, f.key, f.value) for f in extract(text, vocabulary)]

@@ -17,6 +17,8 @@ from spokes.core.statements import STATES as STATEMENT_STATES
 from spokes.core.units import KINDS
 from spokes.messages import MESSAGES
 
+pytestmark = pytest.mark.no_database  # message tables and source text only: no database
+
 SOURCE = Path(__file__).parents[1] / "spokes"
 LITERAL_KEY = re.compile(
     r"""(?:\bt|InvalidInput|NotFound|Refused|SpokesError)\(\s*"([a-z_][a-z0-9_.-]*)\"""",

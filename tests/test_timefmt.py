@@ -9,6 +9,8 @@ import pytest
 
 from spokes.render.timefmt import date_line, in_text
 
+pytestmark = pytest.mark.no_database  # pure functions: no database is ever opened
+
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 

@@ -16,6 +16,8 @@ from spokes import i18n
 from spokes.errors import InvalidInput
 from spokes.timeparse import parse_duration, parse_time
 
+pytestmark = pytest.mark.no_database  # pure functions: no database is ever opened
+
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime.fromisoformat("2026-11-29T14:00:00+07:00")  # 07:00 UTC
 
