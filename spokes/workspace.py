@@ -58,6 +58,7 @@ class Workspace:
     config: config.Config
     lang: Lang = "en"
     lang_source: str = "default"
+    own_file: bool = False  # the workspace's SQLite file whatever names a shared database
     _store: Store | None = field(default=None, repr=False)
     _created: bool = field(default=False, repr=False)
 
@@ -78,6 +79,8 @@ class Workspace:
     def database_url(self) -> tuple[str | None, str]:
         """The PostgreSQL database in use and where that choice came from; ``None`` for the
         workspace's own SQLite file."""
+        if self.own_file:
+            return None, "demo"
         explicit = os.environ.get(ENV_DATABASE, "").strip()
         if explicit:
             from spokes.store.url import is_postgres, redact

@@ -8,6 +8,7 @@ import typer
 
 from spokes import __version__, i18n
 from spokes.cli import (
+    db,
     demo,
     fact,
     incident,
@@ -76,3 +77,4 @@ app.add_typer(report.app, name="report", help=t("help.report"))
 transfer.register(app)
 watch.register(app)
 remind.register(app)
+app.add_typer(db.app, name="db", help=t("help.db"))

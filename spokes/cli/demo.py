@@ -35,8 +35,15 @@ def demo(ctx: typer.Context) -> None:
 
 def _suggestions(path: str, first: str, drafted: str) -> list[str]:
     """Commands to try in the demo workspace: the same in both languages."""
+    import os
+
+    from spokes.workspace import ENV_DATABASE
+
+    # The demo is always a SQLite file of its own: a shared database is left out of it.
+    shared = [f"unset {ENV_DATABASE}"] if os.environ.get(ENV_DATABASE) else []
     return [
         f"export SPOKES_HOME={path}",
+        *shared,
         'spokes incident open "Sạt lở đất" --unit phuc-khoa --occurred -40m',
         f"spokes incident inform {first} --channel press-release",
         "spokes status",

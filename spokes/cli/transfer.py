@@ -34,7 +34,7 @@ def _check(ws: Workspace, output: str | None) -> None:
     out.target(output, ws)
 
 
-def _counts(counts: Mapping[str, int]) -> str:
+def counts_text(counts: Mapping[str, int]) -> str:
     return t(
         "transfer.counts",
         units=counts.get("units", 0),
@@ -80,7 +80,7 @@ def export_json(ctx: typer.Context, output: OutputOpt = None) -> None:
     _check(ws, output)
     document = transfer.export(ws.store)
     if _emit(ws, document.dumps().encode("utf-8"), output):
-        echo(t("transfer.json_written", path=output, counts=_counts(document.counts())))
+        echo(t("transfer.json_written", path=output, counts=counts_text(document.counts())))
 
 
 def import_(
@@ -96,7 +96,7 @@ def import_(
     # The whole file is read and checked before the database is even opened.
     document = transfer.parse(read_text_file(file), file)
     counts = transfer.load(ws.store, document, ws.root)
-    echo(t("transfer.imported", path=file, home=ws.root, counts=_counts(counts)))
+    echo(t("transfer.imported", path=file, home=ws.root, counts=counts_text(counts)))
 
 
 def backup(
@@ -114,7 +114,7 @@ def backup(
     if not (force and target.is_file()) or out.is_workspace_file(target, ws):
         out.check_target(target, ws)
     copy = transfer.backup(ws.store, target, force, out.workspace_files(ws))
-    echo(t("transfer.backed_up", path=file, size=_size(copy.size), counts=_counts(copy.counts)))
+    echo(t("transfer.backed_up", path=file, size=_size(copy.size), counts=counts_text(copy.counts)))
 
 
 def _size(size: int) -> str:

@@ -140,21 +140,47 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _facts(ws: Workspace) -> dict[str, Any]:
+def _database(ws: Workspace) -> dict[str, Any]:
+    """Which database, set by what, whether it exists, how far migrated: never a password."""
+    from spokes.errors import SpokesError
     from spokes.store import migrations
+    from spokes.store.url import redact
 
-    db_exists = ws.db_path.exists()
-    applied = None
-    if db_exists:
+    url, source = ws.database_url
+    facts: dict[str, Any] = {
+        "backend": ws.backend,
+        "database": str(ws.db_path) if url is None else redact(url),
+        "database_source": source,
+        "database_exists": ws.db_path.exists() if url is None else None,
+        "schema": None,
+    }
+    if url is not None:
+        from contextlib import closing
+
+        from spokes.store import open_store
+
+        try:  # looked at as it is: `where` neither creates nor migrates a shared database
+            with closing(open_store(ws.db_path, url, migrate=False)) as store:
+                facts["database_exists"] = bool(migrations.applied(store))
+                applied = len(migrations.applied(store))
+        except SpokesError as error:
+            facts["database_problem"] = error.render()
+            return facts
+    elif facts["database_exists"]:
         applied = len(migrations.applied(ws.store))
+    else:
+        return facts
+    facts["schema"] = f"{applied}/{len(migrations.MIGRATIONS)}"
+    return facts
+
+
+def _facts(ws: Workspace) -> dict[str, Any]:
     return {
         "home": str(ws.root),
         "home_source": ws.root_source,
         "config": str(ws.config_path),
         "config_exists": ws.config_path.exists(),
-        "database": str(ws.db_path),
-        "database_exists": db_exists,
-        "schema": f"{applied}/{len(migrations.MIGRATIONS)}" if applied is not None else None,
+        **_database(ws),
         "org": ws.config.org,
         "place": ws.config.place,
         "timezone": ws.config.timezone,

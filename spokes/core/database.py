@@ -10,6 +10,7 @@ from pathlib import Path
 from spokes.clock import to_db
 from spokes.errors import InvalidInput, Refused
 from spokes.store import Store, migrations
+from spokes.store.url import is_postgres
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,7 @@ def status(store: Store, location: str) -> Status:
     if "unit_roles" in tables:
         rows = store.query("SELECT role, unit_code FROM unit_roles ORDER BY role, unit_code")
         roles = [(row["role"], row["unit_code"]) for row in rows]
-    return Status(
-        store.backend, location, applied, migrations.pending(store), counts, roles
-    )
+    return Status(store.backend, location, applied, migrations.pending(store), counts, roles)
 
 
 # -- copy ------------------------------------------------------------------------------------
@@ -55,11 +54,29 @@ class Copied:
     size: int  # bytes of the JSON export both sides gave
 
 
+def copy_to(source: Store, to: str, protected: tuple[Path, ...], home: Path) -> Copied:
+    """:func:`copy` into the database ``to`` names; a SQLite file this made and could not
+    fill is removed again."""
+    from contextlib import closing
+
+    path = Path(to).expanduser()
+    made = not is_postgres(to) and not path.exists()
+    try:
+        target, shown = open_target(to, protected)
+        with closing(target):
+            return copy(source, target, shown, home)
+    except BaseException:
+        if made:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+
+
 def open_target(to: str, protected: tuple[Path, ...]) -> tuple[Store, str]:
     """The store ``to`` names (a PostgreSQL URL or a SQLite file), migrated, and how to show
     it. A file must be new or an empty spokes database; never one of the workspace's own."""
     from spokes.store import open_store
-    from spokes.store.url import is_postgres, redact
+    from spokes.store.url import redact
 
     if is_postgres(to):
         return open_store(Path(), to), redact(to)

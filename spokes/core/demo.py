@@ -33,7 +33,11 @@ def build(now: datetime, parent: Path | None = None) -> Workspace:
     source = example_dir()
     root = Path(tempfile.mkdtemp(prefix="spokes-demo-", dir=parent))
     shutil.copy(source / "config.toml", root / CONFIG_NAME)
-    ws = Workspace(root=root, root_source="demo", config=config.load(root / CONFIG_NAME))
+    # Its own SQLite file, even where SPOKES_DATABASE_URL names a shared database: a demo
+    # must never write made-up incidents where real units read.
+    ws = Workspace(
+        root=root, root_source="demo", config=config.load(root / CONFIG_NAME), own_file=True
+    )
     records = units.check_import(ws.store, source / "units.csv")
     units.import_units(ws.store, records, now)
     _people(ws, source / "spokespersons.csv", now)

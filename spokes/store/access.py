@@ -121,7 +121,8 @@ def _protect(store: Store, table: str, column: str, kind: str) -> None:
     for statement in (
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY {table}_read ON {table} FOR SELECT USING (true)",
-        f"CREATE POLICY {table}_insert ON {table} FOR INSERT WITH CHECK (spokes_may_write({owner}))",
+        f"CREATE POLICY {table}_insert ON {table} FOR INSERT"
+        f" WITH CHECK (spokes_may_write({owner}))",
         # USING (true): the guard trigger sees another unit's row and refuses it out loud.
         f"CREATE POLICY {table}_update ON {table} FOR UPDATE USING (true)"
         f" WITH CHECK (spokes_may_write({owner}))",
