@@ -7,7 +7,7 @@ Every test runs twice, on SQLite and on PostgreSQL (``test_x[sqlite]``, ``test_x
 the PostgreSQL run gets a schema of its own in the database ``SPOKES_TEST_DATABASE_URL``
 names (``.ci/postgres`` starts one), dropped afterwards. Without a reachable server those runs
 skip, saying why; under ``CI=true`` they fail instead. ``@pytest.mark.sqlite_only("why")``
-keeps a test about the SQLite file itself off PostgreSQL; ``pytestmark = pytest.mark.no_database``
+keeps a test about the SQLite file itself off PostgreSQL (``postgresql_only``, the reverse); ``pytestmark = pytest.mark.no_database``
 runs a module that never opens a database once.
 """
 
@@ -36,7 +36,7 @@ NOW = "2026-11-29T14:00:00+07:00"
 DEFAULT_TEST_URL = "postgresql://spokes:ci-secret@127.0.0.1:54329/spokes_test"  # .ci/postgres
 
 
-def test_database_url() -> str:
+def pg_test_url() -> str:
     return os.environ.get("SPOKES_TEST_DATABASE_URL") or DEFAULT_TEST_URL
 
 
@@ -49,6 +49,7 @@ def in_schema(url: str, schema: str) -> str:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only(reason): about the SQLite file itself")
     config.addinivalue_line("markers", "no_database: never opens a database; runs once")
+    config.addinivalue_line("markers", "postgresql_only: about the shared database itself")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -56,6 +57,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     if metafunc.definition.get_closest_marker("no_database"):
         backends = ["none"]
+    elif metafunc.definition.get_closest_marker("postgresql_only"):
+        backends = ["postgresql"]
     elif metafunc.definition.get_closest_marker("sqlite_only"):
         backends = ["sqlite"]
     else:
@@ -75,12 +78,12 @@ class _Server:
             try:
                 import psycopg
 
-                cls.admin = psycopg.connect(test_database_url(), autocommit=True, connect_timeout=5)
+                cls.admin = psycopg.connect(pg_test_url(), autocommit=True, connect_timeout=5)
             except Exception as error:  # no psycopg, no server, a wrong password
                 from spokes.store.url import redact, scrub
 
-                text = scrub(str(error).strip().splitlines()[0], test_database_url())
-                cls.problem = f"no PostgreSQL at {redact(test_database_url())}: {text}"
+                text = scrub(str(error).strip().splitlines()[0], pg_test_url())
+                cls.problem = f"no PostgreSQL at {redact(pg_test_url())}: {text}"
         if cls.problem is not None:
             if os.environ.get("CI") == "true":
                 pytest.fail(f"{cls.problem} (CI=true: PostgreSQL tests must run)")
@@ -101,7 +104,7 @@ def backend(
     admin = _Server.connection()
     schema = f"t_{uuid.uuid4().hex[:16]}"
     admin.execute(f'CREATE SCHEMA "{schema}"')
-    monkeypatch.setenv("SPOKES_DATABASE_URL", in_schema(test_database_url(), schema))
+    monkeypatch.setenv("SPOKES_DATABASE_URL", in_schema(pg_test_url(), schema))
     try:
         yield kind
     finally:
@@ -210,7 +213,9 @@ def db_state(workspace: Path) -> Callable[[], dict[str, list[tuple[Any, ...]]]]:
         if os.environ.get("SPOKES_DATABASE_URL"):
             with closing(open_test_store(workspace)) as store:
                 return {
-                    name: sorted(tuple(row.values()) for row in store.query(f"SELECT * FROM {name}"))
+                    name: sorted(
+                        tuple(row.values()) for row in store.query(f"SELECT * FROM {name}")
+                    )
                     for name in store.tables()
                 }
         path = workspace / "spokes.db"

@@ -116,6 +116,12 @@ def copy(source: Store, target: Store, shown: str, home: Path) -> Copied:
     document = transfer.export(source)  # one consistent moment of the source
     expected = document.dumps()
     with target.transaction():
+        held = {
+            name: int(target.scalar(f"SELECT COUNT(*) FROM {name}"))
+            for name in ("units", "incidents")
+        }
+        if any(target.scalar(f"SELECT COUNT(*) FROM {name}") for name in transfer.TABLE_NAMES):
+            raise Refused("db.target_not_empty", target=shown, **held)
         transfer.load(target, document, home)
         counts = {
             name: int(target.scalar(f"SELECT COUNT(*) FROM {name}"))

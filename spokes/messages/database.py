@@ -8,6 +8,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot use the database {url}: {problem}. Nothing was written.",
         "không dùng được cơ sở dữ liệu {url}: {problem}. Chưa có gì được ghi.",
     ),
+    "store.no_schema": (
+        "cannot use the database {url}: it has no schema this role may read or create tables"
+        " in (was its access revoked? does the URL's search_path name the right schema?)."
+        " Nothing was written.",
+        "không dùng được cơ sở dữ liệu {url}: không có lược đồ nào mà vai trò này được đọc"
+        " hoặc tạo bảng (quyền đã bị thu hồi? search_path trong địa chỉ có đúng lược đồ?)."
+        " Chưa có gì được ghi.",
+    ),
     "store.denied": (
         "the database {url} refused this change: {problem}. A unit's role may change only"
         " the records of the unit it speaks for (`spokes db status` lists them). Nothing was"
@@ -107,6 +115,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the copy in {target} does not match the source ({tables}); it was rolled back and"
         " nothing was written.",
         "bản sao trong {target} không khớp với nguồn ({tables}); đã hủy, chưa có gì được ghi.",
+    ),
+    "db.target_not_empty": (
+        "{target} already holds {units} unit(s) and {incidents} incident(s): copy only into an"
+        " empty database. Nothing was written.",
+        "{target} đã có {units} đơn vị và {incidents} sự cố: chỉ sao chép vào cơ sở dữ liệu"
+        " trống. Chưa có gì được ghi.",
     ),
     "db.copy_same": (
         "{target} is the database in use: copy to another one.",

@@ -116,6 +116,9 @@ class PostgresStore:
             # Row-level security or a grant said no: the user may not change this record.
             detail = scrub(str(error).strip().splitlines()[0], self.url)
             raise Refused("store.denied", url=self.shown, problem=detail) from None
+        except pg_errors.InvalidSchemaName:
+            # No schema on the search path that this role may use: revoked, or a wrong URL.
+            raise Refused("store.no_schema", url=self.shown) from None
         except psycopg.OperationalError as error:
             if self._db.closed or self._db.broken:
                 raise self._unreachable(error) from None
