@@ -7,8 +7,8 @@ Every test runs twice, on SQLite and on PostgreSQL (``test_x[sqlite]``, ``test_x
 the PostgreSQL run gets a schema of its own in the database ``SPOKES_TEST_DATABASE_URL``
 names (``.ci/postgres`` starts one), dropped afterwards. Without a reachable server those runs
 skip, saying why; under ``CI=true`` they fail instead. ``@pytest.mark.sqlite_only("why")``
-keeps a test about the SQLite file itself off PostgreSQL (``postgresql_only``, the reverse); ``pytestmark = pytest.mark.no_database``
-runs a module that never opens a database once.
+keeps a test about the SQLite file itself off PostgreSQL (``postgresql_only``: the reverse);
+``pytestmark = pytest.mark.no_database`` runs a module that never opens a database once.
 """
 
 from __future__ import annotations
