@@ -714,8 +714,8 @@ class Copy:
 def backup(store: Store, target: Path, force: bool, protected: tuple[Path, ...]) -> Copy:
     """A consistent copy of the live database in ``target``, written beside it then renamed,
     so that ``target`` is never half written."""
-    if store.backend != "sqlite":  # refused with the name given, before any file is made
-        return Copy(target, 0, store.backup(target))
+    if store.backend != "sqlite":
+        store.backup(target)  # PostgreSQL refuses, naming the file given, before any is made
     _check_target(target, protected)
     if target.exists() and not force:
         raise Refused("transfer.backup_exists", path=str(target))
