@@ -192,7 +192,18 @@ def test_open_incidents_of_earlier_days_stay_in_the_report(day_set: Run) -> None
 
 def _env(home: Path, zone: str) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if not k.startswith(("SPOKES_", "LC_", "LANG"))}
-    return {**keep, "SPOKES_HOME": str(home), "SPOKES_NOW": "2026-11-29T14:00:00+07:00", "TZ": zone}
+    # The test's database, whichever backend; on PostgreSQL the session's zone (PGTZ) is the
+    # machine's too, and must not matter either.
+    database = {k: v for k, v in os.environ.items() if k == "SPOKES_DATABASE_URL"}
+    now = "2026-11-29T14:00:00+07:00"
+    return {
+        **keep,
+        **database,
+        "SPOKES_HOME": str(home),
+        "SPOKES_NOW": now,
+        "TZ": zone,
+        "PGTZ": zone,
+    }
 
 
 def test_the_machines_time_zone_never_changes_the_report(tan_uyen: Run, workspace: Path) -> None:
