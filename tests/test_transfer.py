@@ -83,7 +83,11 @@ def full(tan_uyen: Run, tmp_path: Path, workspace: Path) -> Run:
 
 def remind(home: Path) -> None:
     """Two reminders of 2026-0003 as `spokes remind` records them, one sent, one failed."""
-    with sqlite3.connect(home / "spokes.db") as db:
+    from contextlib import closing
+
+    from tests.conftest import open_test_store
+
+    with closing(open_test_store(home)) as db, db.transaction():
         for threshold, channel, outcome, error in (
             (-3600, "stdout", "sent", None),
             (-3600, "office-mail", "failed", "connection refused"),
