@@ -13,6 +13,7 @@ from spokes.cli.fastpath import parse
 from tests.conftest import Run
 
 
+@pytest.mark.no_database  # the parser alone: runs once
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
@@ -35,6 +36,7 @@ def test_plain_status_lines_are_taken(argv: list[str], expected: dict[str, objec
     assert parse(argv) == expected
 
 
+@pytest.mark.no_database  # the parser alone: runs once
 @pytest.mark.parametrize(
     "argv",
     [
