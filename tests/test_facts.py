@@ -12,8 +12,8 @@ import pytest
 
 from spokes.core import facts
 from spokes.errors import Refused
-from spokes.store.sqlite import SQLiteStore
-from tests.conftest import Run
+from spokes.store import Store
+from tests.conftest import Run, open_test_store
 
 
 @pytest.fixture
@@ -228,14 +228,15 @@ def test_concurrent_edits_merge_different_keys_and_refuse_the_same(workspace: Pa
     with pytest.raises(Refused, match="changed the same keys: injured"):
         facts.replace_all(store, "2026-0001", clash, 1, at)
     assert facts.latest_version(store, "2026-0001") == 3
+    store.close()
 
 
-def _store_with_incident(workspace: Path) -> SQLiteStore:
+def _store_with_incident(workspace: Path) -> Store:
     from spokes.core import incidents, units
     from spokes.core.inputs import UnitInput, build
     from spokes.store.migrations import migrate
 
-    store = SQLiteStore(workspace / "spokes.db")
+    store = open_test_store(workspace)
     migrate(store)
     at = datetime(2026, 11, 29, 6, tzinfo=UTC)
     units.add(store, build(UnitInput, code="xa", name="UBND xã A", kind="commune"), at)
@@ -251,7 +252,7 @@ def test_a_workspace_of_the_previous_version_gains_facts_and_statements(
     0004 when opened: its incident keeps its data and gets a fact sheet and statements."""
     from spokes.store.migrations import MIGRATIONS, migrate
 
-    store = SQLiteStore(workspace / "spokes.db")
+    store = open_test_store(workspace)
     migrate(store, MIGRATIONS[:3])
     store.execute(
         "INSERT INTO units (code, name, kind, created_at, updated_at)"
