@@ -221,6 +221,15 @@ def test_an_unedited_draft_follows_the_facts(landslide: Run) -> None:
     assert after["fact_version"] == 4
 
 
+@pytest.mark.parametrize("command", ["fact set 2026-0001 deaths 4", "fact unset 2026-0001 deaths"])
+def test_with_json_the_rewritten_drafts_are_told_on_stderr(landslide: Run, command: str) -> None:
+    sid = drafted(landslide, "--lang", "vi")["id"]
+    result = landslide(f"{command} --json")
+    assert result.exit_code == 0, result
+    assert result.json()["incident"] == "2026-0001"  # stdout is the JSON alone
+    assert f"rewritten: {sid}" in result.stderr
+
+
 def test_an_edited_draft_keeps_its_text(landslide: Run, tmp_path: Path) -> None:
     sid = drafted(landslide)["id"]
     mine = tmp_path / "mine.txt"

@@ -51,9 +51,10 @@ def _warning(text: str) -> str:
     return f"{t('label.warning')}: {text}"
 
 
-def _tell(notes: list[str]) -> None:
+def _tell(notes: list[str], as_json: bool) -> None:
+    # With --json, standard output is the JSON alone: a script parses it whole.
     for note in notes:
-        typer.echo(note, err=note.startswith(t("label.warning")))
+        typer.echo(note, err=as_json or note.startswith(t("label.warning")))
 
 
 @app.command("set", help=t("help.fact.set"))
@@ -76,7 +77,7 @@ def set_(
         lambda: facts.set_fact(ws.store, incident_id, change, time_parser(ws), ws.now()),
     )
     _report(ws, sheet, changed, as_json)
-    _tell(_notes(followed, sheet.version))
+    _tell(_notes(followed, sheet.version), as_json)
     _warn_occurred(ws, sheet)
 
 
@@ -124,7 +125,7 @@ def unset(ctx: typer.Context, incident_id: IdArg, key: KeyArg, as_json: JsonOpt 
         lambda: (facts.unset(ws.store, incident_id, key, ws.now()), True),
     )
     _report(ws, sheet, True, as_json)
-    _tell(_notes(followed, sheet.version))
+    _tell(_notes(followed, sheet.version), as_json)
 
 
 @app.command("list", help=t("help.fact.list"))
@@ -181,5 +182,5 @@ def edit(
     if kept is not None:
         kept.unlink(missing_ok=True)
     _report(ws, sheet, changed, as_json)
-    _tell(_notes(followed, sheet.version))
+    _tell(_notes(followed, sheet.version), as_json)
     _warn_occurred(ws, sheet)
