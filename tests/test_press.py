@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shlex
-import sqlite3
 import unicodedata
 from collections.abc import Callable
 from contextlib import closing
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 
 from spokes.core.press import REFUSAL_GROUNDS
-from tests.conftest import Run
+from tests.conftest import Run, open_test_store
 
 Refuse = Callable[..., Any]
 EARLY = "2026-11-29T13:20:00+07:00"
@@ -25,10 +24,9 @@ EARLY = "2026-11-29T13:20:00+07:00"
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def rows(workspace: Path, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-    with closing(sqlite3.connect(workspace / "spokes.db")) as db:
-        db.row_factory = sqlite3.Row
-        return list(db.execute(sql, params))
+def rows(workspace: Path, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    with closing(open_test_store(workspace)) as store:
+        return store.query(sql, params)
 
 
 def events(workspace: Path, kind: str) -> list[dict[str, Any]]:
