@@ -4,16 +4,16 @@ by the lead unit's spokesperson, checked against the facts and what was already 
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from spokes.core import drafting
 from spokes.core.sms import measure
-from tests.conftest import Run
+from tests.conftest import Run, open_test_store
 
 
 @pytest.fixture
@@ -385,9 +385,9 @@ def test_concurrent_issue_gives_one_issue(landslide: Run, workspace: Path) -> No
     ]
     codes = sorted(process.wait(timeout=60) for process in processes)
     assert codes == [0, 1, 1, 1, 1, 1]
-    with sqlite3.connect(workspace / "spokes.db") as db:
-        issued = db.execute("SELECT COUNT(*) FROM events WHERE kind = 'statement-issued'")
-        assert issued.fetchone()[0] == 1
+    with closing(open_test_store(workspace)) as store:
+        issued = store.scalar("SELECT COUNT(*) FROM events WHERE kind = 'statement-issued'")
+    assert issued == 1
 
 
 def test_a_text_that_contradicts_the_facts_is_not_issued(
