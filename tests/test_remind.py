@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import socketserver
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ from typing import Any
 import pytest
 
 from spokes import config as config_module
-from tests.conftest import Result, Run
+from tests.conftest import Result, Run, SqlRows
 from tests.reminders_support import (
     RECORDER,
     at,
@@ -268,7 +267,7 @@ def barrier(workspace: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, Path]
 
 
 def test_two_overlapping_runs_send_each_reminder_once(
-    tan_uyen: Run, workspace: Path, barrier: tuple[Path, Path, Path]
+    tan_uyen: Run, sql_rows: SqlRows, barrier: tuple[Path, Path, Path]
 ) -> None:
     out, arrived, go = barrier
     three_incidents(tan_uyen)
@@ -286,13 +285,11 @@ def test_two_overlapping_runs_send_each_reminder_once(
         ("2026-0001", -3600), ("2026-0002", -1800), ("2026-0003", -3600),
     ]  # fmt: skip
     assert {pid for pid, _, _ in sent_by(out)} == {first.pid}
-    with sqlite3.connect(workspace / "spokes.db") as db:
-        rows = db.execute("SELECT outcome, attempts FROM reminders")
-        assert sorted(rows) == [("sent", 1)] * 3
+    assert sorted(sql_rows("SELECT outcome, attempts FROM reminders")) == [("sent", 1)] * 3
 
 
 def test_a_run_past_the_claim_timeout_leaves_its_claims_to_the_run_that_took_them(
-    tan_uyen: Run, workspace: Path, barrier: tuple[Path, Path, Path]
+    tan_uyen: Run, sql_rows: SqlRows, barrier: tuple[Path, Path, Path]
 ) -> None:
     out, arrived, go = barrier
     three_incidents(tan_uyen)
@@ -311,18 +308,15 @@ def test_a_run_past_the_claim_timeout_leaves_its_claims_to_the_run_that_took_the
     # The first run sent only what it was sending when it was overtaken: it takes each claim
     # again before sending, and those two are not its own any more.
     assert [incident for pid, incident, _ in sent_by(out) if pid == first.pid] == ["2026-0002"]
-    with sqlite3.connect(workspace / "spokes.db") as db:
-        rows = db.execute("SELECT outcome, attempts FROM reminders")
-        assert sorted(rows) == [("sent", 2)] * 3
+    assert sorted(sql_rows("SELECT outcome, attempts FROM reminders")) == [("sent", 2)] * 3
 
 
 def test_a_claim_left_pending_by_a_crashed_run_is_sent_after_the_timeout(
-    landslide: Run, workspace: Path
+    landslide: Run, sql_rows: SqlRows
 ) -> None:
     remind(landslide, "14:10")
-    with sqlite3.connect(workspace / "spokes.db") as db:
-        # As if the run had died after claiming and before recording: nobody knows if it went.
-        db.execute("UPDATE reminders SET outcome = 'pending', claim = 'gone', done_at = NULL")
+    # As if the run had died after claiming and before recording: nobody knows if it went.
+    sql_rows("UPDATE reminders SET outcome = 'pending', claim = 'gone', done_at = NULL")
     assert remind(landslide, "14:19").stdout == ""  # its run may still be sending it
     assert [row["outcome"] for row in log(landslide)] == ["pending"]
     retried = remind(landslide, "14:21")
@@ -331,11 +325,10 @@ def test_a_claim_left_pending_by_a_crashed_run_is_sent_after_the_timeout(
 
 
 def test_an_unfinished_claim_is_shown_as_interrupted_in_the_log(
-    landslide: Run, workspace: Path
+    landslide: Run, sql_rows: SqlRows
 ) -> None:
     remind(landslide, "14:10")
-    with sqlite3.connect(workspace / "spokes.db") as db:
-        db.execute("UPDATE reminders SET outcome = 'pending', claim = 'gone', done_at = NULL")
+    sql_rows("UPDATE reminders SET outcome = 'pending', claim = 'gone', done_at = NULL")
     result = landslide("remind log", now=at("14:30"))
     assert "interrupted" in result.stdout
 
@@ -1136,7 +1129,7 @@ def test_the_written_config_explains_reminders_and_hooks(run: Run, workspace: Pa
 
 
 def test_the_readme_samples_are_what_remind_prints(
-    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workspace: Path
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workspace: Path, sql_rows: SqlRows
 ) -> None:
     from tests.test_docs import code_blocks, run_examples, section, subsection
 
@@ -1144,8 +1137,7 @@ def test_the_readme_samples_are_what_remind_prints(
     [log_sample] = code_blocks(subsection("`spokes remind log`"), "text")
     assert run("remind log").stdout.rstrip("\n") == log_sample.rstrip("\n")
     [sent_sample] = code_blocks(subsection("`spokes remind`"), "text")
-    with sqlite3.connect(workspace / "spokes.db") as db:
-        db.execute("DELETE FROM reminders")  # as before the examples' own `spokes remind`
+    sql_rows("DELETE FROM reminders")  # as before the examples' own `spokes remind`
     assert run("remind").stdout.rstrip("\n") == sent_sample.rstrip("\n")
     # The JSON of the config section, from a command channel in a Vietnamese workspace.
     out, recorder = tmp_path / "sent.jsonl", script(tmp_path, "recorder.py", RECORDER)
@@ -1156,8 +1148,7 @@ def test_the_readme_samples_are_what_remind_prints(
     current = config_module.load(path)
     changed = current.with_changes(lang="vi", remind=config_module.Remind(channels=(relay,)))
     config_module.save(changed, path)
-    with sqlite3.connect(workspace / "spokes.db") as db:
-        db.execute("DELETE FROM reminders")
+    sql_rows("DELETE FROM reminders")
     assert run("remind").exit_code == 0
     [printed] = [item["payload"] for item in received(out)]
     blocks = [json.loads(block) for block in code_blocks(section("Configuration"), "json")]
